@@ -1,0 +1,75 @@
+import { LOCALES, type Locale } from '../../i18n/translator.js';
+import { read, readEnum, readInteger, readBoolean, readUrl, type ConfigProblem, type Env, type VariableSpec } from '../variable.js';
+
+export const RUN_MODES = ['development', 'production', 'test'] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface CoreConfig {
+  readonly mode: RunMode;
+  readonly locale: Locale;
+  readonly http: { readonly host: string; readonly port: number; readonly publicUrl: string | undefined };
+  readonly database:
+    | { readonly kind: 'pglite'; readonly dir: string }
+    | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly defaultTimezone: string;
+  readonly playground: { readonly enabled: boolean; readonly token: string | undefined };
+  readonly shutdownTimeoutMs: number;
+}
+
+export const coreVariables: readonly VariableSpec[] = [
+  { name: 'RELAIS_ENV', default: 'development', help: 'config.var.RELAIS_ENV' },
+  { name: 'RELAIS_LOCALE', default: 'fr', help: 'config.var.RELAIS_LOCALE' },
+  { name: 'HOST', default: '127.0.0.1', help: 'config.var.HOST' },
+  { name: 'PORT', default: '3000', help: 'config.var.PORT' },
+  { name: 'PUBLIC_URL', help: 'config.var.PUBLIC_URL' },
+  { name: 'DATABASE_URL', secret: true, help: 'config.var.DATABASE_URL' },
+  { name: 'DATABASE_POOL_SIZE', default: '10', help: 'config.var.DATABASE_POOL_SIZE' },
+  { name: 'PGLITE_DIR', default: './data/pglite', help: 'config.var.PGLITE_DIR' },
+  { name: 'LOG_LEVEL', default: 'info', help: 'config.var.LOG_LEVEL' },
+  { name: 'DEFAULT_TIMEZONE', default: 'Europe/Paris', help: 'config.var.DEFAULT_TIMEZONE' },
+  { name: 'PLAYGROUND_ENABLED', default: 'true', help: 'config.var.PLAYGROUND_ENABLED' },
+  { name: 'PLAYGROUND_TOKEN', secret: true, help: 'config.var.PLAYGROUND_TOKEN' },
+  { name: 'SHUTDOWN_TIMEOUT_MS', default: '5000', help: 'config.var.SHUTDOWN_TIMEOUT_MS' },
+];
+
+const isLoopback = (host: string): boolean => ['127.0.0.1', '::1', 'localhost'].includes(host);
+
+export function isValidTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function parseCoreConfig(env: Env, problems: ConfigProblem[]): CoreConfig {
+  const mode = readEnum(env, 'RELAIS_ENV', RUN_MODES, env['NODE_ENV'] === 'production' ? 'production' : 'development', problems);
+  const host = read(env, 'HOST') ?? '127.0.0.1';
+  const databaseUrl = readUrl(env, 'DATABASE_URL', problems, ['postgres:', 'postgresql:']);
+  const defaultTimezone = read(env, 'DEFAULT_TIMEZONE') ?? 'Europe/Paris';
+  if (!isValidTimezone(defaultTimezone)) problems.push({ variable: 'DEFAULT_TIMEZONE', code: 'config.problem.timezone' });
+  const playgroundEnabled = readBoolean(env, 'PLAYGROUND_ENABLED', true, problems);
+  const playgroundToken = read(env, 'PLAYGROUND_TOKEN');
+  if (playgroundEnabled && !isLoopback(host) && (playgroundToken === undefined || playgroundToken.length < 16)) {
+    problems.push({ variable: 'PLAYGROUND_TOKEN', code: 'config.problem.playground_token' });
+  }
+  return {
+    mode,
+    locale: readEnum(env, 'RELAIS_LOCALE', LOCALES, 'fr', problems),
+    http: {
+      host,
+      port: readInteger(env, 'PORT', 3000, problems, { min: 0, max: 65535 }),
+      publicUrl: readUrl(env, 'PUBLIC_URL', problems, ['https:', 'http:']),
+    },
+    database: databaseUrl !== undefined
+      ? { kind: 'postgres', url: databaseUrl, poolSize: readInteger(env, 'DATABASE_POOL_SIZE', 10, problems, { min: 1, max: 200 }) }
+      : { kind: 'pglite', dir: read(env, 'PGLITE_DIR') ?? './data/pglite' },
+    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, mode === 'test' ? 'silent' : 'info', problems),
+    defaultTimezone,
+    playground: { enabled: playgroundEnabled, token: playgroundToken },
+    shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 5000, problems, { min: 100, max: 120000 }),
+  };
+}

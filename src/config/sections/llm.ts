@@ -1,0 +1,67 @@
+import { read, readBoolean, readEnum, readInteger, readUrl, type ConfigProblem, type Env, type VariableSpec } from '../variable.js';
+
+export const LLM_PROVIDERS = ['none', 'openai-compatible'] as const;
+
+/** An OpenAI-compatible endpoint (OpenAI, Azure, Mistral, Albert, vLLM, Ollama). Null: rules engine only. */
+export interface LlmConfig {
+  readonly baseUrl: string | undefined;
+  readonly apiKey: string | undefined;
+  readonly model: string;
+  readonly extractionModel: string;
+  readonly writingModel: string;
+  readonly transcriptionModel: string | undefined;
+  readonly timeoutMs: number;
+  /** Health and justice details are sent to the provider only when the structure opts in. */
+  readonly sendSpecialCategories: boolean;
+  /** Refuse any endpoint that is not on this machine or the local network. */
+  readonly selfHostedOnly: boolean;
+}
+
+export const llmVariables: readonly VariableSpec[] = [
+  { name: 'LLM_PROVIDER', default: 'none', help: 'config.var.LLM_PROVIDER' },
+  { name: 'OPENAI_BASE_URL', help: 'config.var.OPENAI_BASE_URL' },
+  { name: 'OPENAI_API_KEY', secret: true, help: 'config.var.OPENAI_API_KEY' },
+  { name: 'OPENAI_MODEL', help: 'config.var.OPENAI_MODEL' },
+  { name: 'OPENAI_EXTRACTION_MODEL', help: 'config.var.OPENAI_EXTRACTION_MODEL' },
+  { name: 'OPENAI_WRITING_MODEL', help: 'config.var.OPENAI_WRITING_MODEL' },
+  { name: 'OPENAI_TRANSCRIPTION_MODEL', help: 'config.var.OPENAI_TRANSCRIPTION_MODEL' },
+  { name: 'LLM_TIMEOUT_MS', default: '30000', help: 'config.var.LLM_TIMEOUT_MS' },
+  { name: 'LLM_SEND_SPECIAL_CATEGORIES', default: 'false', help: 'config.var.LLM_SEND_SPECIAL_CATEGORIES' },
+  { name: 'LLM_SELF_HOSTED_ONLY', default: 'false', help: 'config.var.LLM_SELF_HOSTED_ONLY' },
+];
+
+export function parseLlmConfig(env: Env, problems: ConfigProblem[]): LlmConfig | null {
+  const provider = readEnum(env, 'LLM_PROVIDER', LLM_PROVIDERS, 'none', problems);
+  if (provider === 'none') return null;
+  const baseUrl = readUrl(env, 'OPENAI_BASE_URL', problems, ['https:', 'http:']);
+  const apiKey = read(env, 'OPENAI_API_KEY');
+  const model = read(env, 'OPENAI_MODEL');
+  if (model === undefined) problems.push({ variable: 'OPENAI_MODEL', code: 'config.problem.llm_model' });
+  if (baseUrl === undefined && apiKey === undefined) problems.push({ variable: 'OPENAI_API_KEY', code: 'config.problem.llm_key' });
+  const selfHostedOnly = readBoolean(env, 'LLM_SELF_HOSTED_ONLY', false, problems);
+  if (selfHostedOnly && baseUrl !== undefined && !isPrivateHost(new URL(baseUrl).hostname)) {
+    problems.push({ variable: 'OPENAI_BASE_URL', code: 'config.problem.llm_not_self_hosted' });
+  }
+  if (selfHostedOnly && baseUrl === undefined) problems.push({ variable: 'OPENAI_BASE_URL', code: 'config.problem.llm_not_self_hosted' });
+  return {
+    baseUrl,
+    apiKey,
+    model: model ?? '',
+    extractionModel: read(env, 'OPENAI_EXTRACTION_MODEL') ?? model ?? '',
+    writingModel: read(env, 'OPENAI_WRITING_MODEL') ?? model ?? '',
+    transcriptionModel: read(env, 'OPENAI_TRANSCRIPTION_MODEL'),
+    timeoutMs: readInteger(env, 'LLM_TIMEOUT_MS', 30000, problems, { min: 1000, max: 600000 }),
+    sendSpecialCategories: readBoolean(env, 'LLM_SEND_SPECIAL_CATEGORIES', false, problems),
+    selfHostedOnly,
+  };
+}
+
+/** Loopback, RFC 1918 and *.local / *.internal hosts count as self-hosted. */
+export function isPrivateHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '');
+  if (['localhost', '::1'].includes(h) || h.endsWith('.local') || h.endsWith('.internal') || h.endsWith('.lan')) return true;
+  const m = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
+  if (!m) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a === 127 || a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31);
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import type { Database, DatabaseHandle } from './database.js';
+import { appliedMigrationCount, committedMigrationCount, MIGRATIONS_FOLDER, MIGRATIONS_SCHEMA, MIGRATIONS_TABLE } from './migrations.js';
+import * as schema from './schema/index.js';
+
+/**
+ * Embedded PostgreSQL (WASM) in a folder: nothing to install. Single process only:
+ * PGlite holds the folder exclusively, so Relais on PGlite is one instance.
+ * `dir` undefined gives an in-memory database (tests).
+ */
+export async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
+  if (dir !== undefined) mkdirSync(dir, { recursive: true });
+  const client = dir === undefined ? new PGlite() : new PGlite(dir);
+  await client.waitReady;
+  return pgliteHandle(client);
+}
+
+export function pgliteHandle(client: PGlite): DatabaseHandle {
+  const db = drizzle({ client, schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    migrate: async () => {
+      await migrate(drizzle({ client, schema }), {
+        migrationsFolder: MIGRATIONS_FOLDER, migrationsSchema: MIGRATIONS_SCHEMA, migrationsTable: MIGRATIONS_TABLE,
+      });
+    },
+    ready: async () => {
+      try {
+        await db.execute(sql`select 1`);
+      } catch {
+        return { reachable: false, migrated: false };
+      }
+      return { reachable: true, migrated: (await appliedMigrationCount(db)) >= committedMigrationCount() };
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
