@@ -1,4 +1,4 @@
-CREATE SCHEMA "relais";
+CREATE SCHEMA IF NOT EXISTS "relais";
 --> statement-breakpoint
 CREATE TABLE "relais"."channel_bindings" (
 	"id" text PRIMARY KEY NOT NULL,

@@ -17,7 +17,7 @@ export function localiseHelp(program: Command, t: Translate): void {
       formatHelp: (c, helper) => {
         let text = Help.prototype.formatHelp.call(helper, c, helper);
         for (const [pattern, key] of TITLES) text = text.replace(pattern, t(key));
-        return text.replace(/\(default: /g, `(${t('cli.help.default')} `);
+        return text.replace(/\[command\]/g, `[${t('cli.help.command_word')}]`).replace(/\(default: /g, `(${t('cli.help.default')} `);
       },
     });
     for (const sub of cmd.commands) apply(sub);

@@ -16,14 +16,8 @@ export async function runCli(argv: readonly string[], io: Omit<CliIo, 't'>): Pro
   const t = createTranslator(locale);
   const cli: CliIo = { ...io, t };
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(t, async (run) => {
+  const program = buildProgram(t, io, async (run) => {
     exitCode = await run(cli);
-  });
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => io.stdout.write(s),
-    writeErr: (s) => io.stderr.write(s),
-    outputError: () => undefined,
   });
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -35,8 +29,16 @@ export async function runCli(argv: readonly string[], io: Omit<CliIo, 't'>): Pro
 
 type Action = (run: (io: CliIo) => Promise<number>) => Promise<void>;
 
-function buildProgram(t: Translate, act: Action): Command {
-  const program = new Command('relais').description(t('cli.description')).version('0.1.0', '-V, --version', t('cli.version.option'));
+function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command {
+  const program = new Command('relais');
+  // Set before adding subcommands: they inherit these settings when created.
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+    outputError: () => undefined,
+  });
+  program.description(t('cli.description')).version('0.1.0', '-V, --version', t('cli.version.option'));
 
   program.command('start').description(t('cli.start'))
     .action(() => act(async (io) => (await import('./commands/start.js')).runStart(io)));

@@ -1,5 +1,4 @@
-import { rosterEntriesFromFile } from '../../roster-files/roster-entries.js';
-import { createRulesShiftNoteExtractor } from '../../extraction/rules-shift-note-extractor.js';
+import { createRulesShiftNoteExtractor, rosterEntriesFromFile } from '../../app/file-doors.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { line, readAll, type CliIo } from '../cli-io.js';
 

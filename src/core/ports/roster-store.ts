@@ -1,5 +1,5 @@
 import type { Person, Structure, Team } from '../domain/organisation.js';
-import type { Role, Trade } from '../domain/taxonomy.js';
+import type { Role, SiaeKind, Trade } from '../domain/taxonomy.js';
 
 export interface NewTeam {
   readonly key: string;
@@ -34,6 +34,7 @@ export interface RosterChanges {
 export interface RosterStore {
   /** The structure of a single-structure install, created on first use. */
   defaultStructure(): Promise<Structure>;
+  updateStructure(id: string, fields: { name: string; kind: SiaeKind }): Promise<void>;
   listTeams(structureId: string): Promise<Team[]>;
   listPeople(structureId: string, filter?: { teamKey?: string }): Promise<Person[]>;
   /** All or nothing; `onProgress` is called as people are written. */

@@ -23,6 +23,11 @@ export const roster: CatalogPart = {
     'role.direction': 'direction',
     'role.admin': 'administration',
     'roster.no_team': '(sans équipe)',
+    'roster.col.id': 'Identifiant',
+    'roster.col.name': 'Nom',
+    'roster.col.team': 'Équipe',
+    'roster.col.role': 'Rôle',
+    'roster.col.referent': 'Référent·e',
   },
   en: {
     'roster.file_unreadable': 'Cannot read file "{path}". Check the path.',
@@ -46,5 +51,10 @@ export const roster: CatalogPart = {
     'role.direction': 'management',
     'role.admin': 'administration',
     'roster.no_team': '(no team)',
+    'roster.col.id': 'Id',
+    'roster.col.name': 'Name',
+    'roster.col.team': 'Team',
+    'roster.col.role': 'Role',
+    'roster.col.referent': 'Referent',
   },
 };

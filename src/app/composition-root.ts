@@ -1,0 +1,64 @@
+import type { Config } from '../config/load-config.js';
+import { systemClock, type Clock } from '../core/ports/clock.js';
+import type { Logger } from '../core/ports/logger.js';
+import { createImportRoster } from '../core/use-cases/import-roster/import-roster.js';
+import { createSeedDemo } from '../core/use-cases/seed-demo/seed-demo.js';
+import { createListRoster } from '../core/use-cases/list-roster/list-roster.js';
+import { createPinoLogger } from '../logging/pino-logger.js';
+import type { DatabaseHandle } from '../storage/database.js';
+import { openDatabase } from '../storage/open-database.js';
+import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
+import { Lifecycle } from './lifecycle.js';
+
+/**
+ * The one composition root: builds every adapter and use case from the
+ * validated config and injects them. Nothing else creates adapters.
+ */
+export interface Relais {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly database: DatabaseHandle;
+  readonly lifecycle: Lifecycle;
+  readonly stores: ReturnType<typeof buildStores>;
+  readonly useCases: ReturnType<typeof buildUseCases>;
+}
+
+export interface BuildOptions {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  /** An already open database (tests share one per file). */
+  readonly database?: DatabaseHandle;
+  /** Apply migrations on open (start, db migrate); false for read-only commands on a migrated base. */
+  readonly migrate?: boolean;
+  /** Commands print their own results: only warnings and errors are logged. */
+  readonly quiet?: boolean;
+}
+
+export async function buildRelais(config: Config, options: BuildOptions = {}): Promise<Relais> {
+  const level = options.quiet && config.logLevel === 'info' ? 'warn' : config.logLevel;
+  const logger = options.logger ?? createPinoLogger({ level });
+  const clock = options.clock ?? systemClock;
+  const lifecycle = new Lifecycle();
+  const database = options.database ?? await openDatabase(config.database);
+  if (!options.database) lifecycle.onStop('database', () => database.close());
+  if (options.migrate !== false) await database.migrate();
+  const stores = buildStores(database, config);
+  const useCases = buildUseCases(stores);
+  return { config, logger, clock, database, lifecycle, stores, useCases };
+}
+
+function buildStores(database: DatabaseHandle, config: Config) {
+  return {
+    roster: new DrizzleRosterStore(database.db, config.defaultTimezone),
+  };
+}
+
+function buildUseCases(stores: ReturnType<typeof buildStores>) {
+  const importRoster = createImportRoster({ rosterStore: stores.roster });
+  return {
+    importRoster,
+    listRoster: createListRoster({ rosterStore: stores.roster }),
+    seedDemo: createSeedDemo({ rosterStore: stores.roster, importRoster }),
+  };
+}

@@ -1,0 +1,23 @@
+import { buildRelais, type Relais } from '../app/composition-root.js';
+import { CliError, EXIT } from './cli-error.js';
+import type { CliIo } from './cli-io.js';
+import { loadCliConfig } from './load-cli-config.js';
+
+/** Runs a command against a migrated database and always closes it. */
+export async function withRelais<T>(io: CliIo, work: (relais: Relais) => Promise<T>): Promise<T> {
+  const config = loadCliConfig(io);
+  let relais: Relais;
+  try {
+    relais = await buildRelais(config, { quiet: true });
+  } catch (error) {
+    throw new CliError(io.t('server.database_unreachable', { reason: firstLine(error) }), EXIT.failure);
+  }
+  try {
+    return await work(relais);
+  } finally {
+    await relais.lifecycle.stop();
+  }
+}
+
+export const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 300) ?? '';

@@ -1,0 +1,82 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Logger } from '../core/ports/logger.js';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** A route of the one shared HTTP server. `prefix` routes receive every path under them. */
+export interface Route {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | '*';
+  readonly path: string;
+  readonly prefix?: boolean;
+  readonly handler: Handler;
+}
+
+export interface HttpServer {
+  listen(host: string, port: number): Promise<AddressInfo>;
+  /** Stops accepting, lets in-flight requests finish, then cuts what is left at the deadline. */
+  close(timeoutMs: number): Promise<void>;
+  readonly server: Server;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function createHttpServer(routes: readonly Route[], logger: Logger): HttpServer {
+  const sockets = new Set<Socket>();
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://relais.local');
+    const route = routes.find((r) => (r.method === '*' || r.method === req.method)
+      && (r.prefix ? url.pathname === r.path || url.pathname.startsWith(`${r.path}/`) : url.pathname === r.path));
+    if (!route) {
+      const known = routes.some((r) => (r.prefix ? url.pathname.startsWith(r.path) : url.pathname === r.path));
+      sendJson(res, known ? 405 : 404, { error: known ? 'method_not_allowed' : 'not_found' });
+      return;
+    }
+    try {
+      await route.handler(req, res);
+    } catch (error) {
+      // Never a stack trace in a response; the log line has no payload.
+      logger.error({ route: route.path, err: error instanceof Error ? error.name : 'unknown' }, 'http.handler_failed');
+      sendJson(res, 500, { error: 'internal_error' });
+    }
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  });
+  return {
+    server,
+    listen: (host, port) => new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve(server.address() as AddressInfo);
+      });
+    }),
+    close: (timeoutMs) => new Promise((resolve) => {
+      if (!server.listening) {
+        resolve();
+        return;
+      }
+      const timer = setTimeout(() => {
+        for (const socket of sockets) socket.destroy();
+      }, timeoutMs);
+      timer.unref();
+      server.close(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      server.closeIdleConnections();
+    }),
+  };
+}

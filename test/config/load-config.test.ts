@@ -1,0 +1,68 @@
+import { describeVariables, loadConfig, mask } from '../../src/config/load-config.js';
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults with an empty environment', () => {
+    const result = loadConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.database).toEqual({ kind: 'pglite', dir: './data/pglite' });
+    expect(result.config.http).toMatchObject({ host: '127.0.0.1', port: 3000 });
+    expect(result.config.slack).toBeNull();
+    expect(result.config.teams).toBeNull();
+    expect(result.config.llm).toBeNull();
+    expect(result.config.locale).toBe('fr');
+  });
+
+  it('switches to PostgreSQL when DATABASE_URL is set', () => {
+    const result = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/relais', DATABASE_POOL_SIZE: '4' });
+    expect(result.ok && result.config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/relais', poolSize: 4 });
+  });
+
+  it('lists every problem at once instead of stopping at the first', () => {
+    const result = loadConfig({
+      PORT: 'abc', DATABASE_URL: 'mysql://x', DEFAULT_TIMEZONE: 'Mars/Olympus', SLACK_BOT_TOKEN: 'nope',
+      LLM_PROVIDER: 'openai-compatible', RELAIS_LOCALE: 'de',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const variables = result.problems.map((p) => p.variable);
+    expect(variables).toEqual(expect.arrayContaining([
+      'PORT', 'DATABASE_URL', 'DEFAULT_TIMEZONE', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'OPENAI_MODEL', 'RELAIS_LOCALE',
+    ]));
+  });
+
+  it('refuses an exposed playground without a token and unauthenticated Teams in production', () => {
+    const result = loadConfig({ HOST: '0.0.0.0', RELAIS_ENV: 'production', TEAMS_ALLOW_UNAUTHENTICATED: 'true' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.code)).toEqual(expect.arrayContaining([
+      'config.problem.playground_token', 'config.problem.teams_unauthenticated_production',
+    ]));
+    expect(loadConfig({ HOST: '0.0.0.0', PLAYGROUND_TOKEN: 'a-long-enough-token-123' }).ok).toBe(true);
+  });
+
+  it('picks the Slack mode from the variables present', () => {
+    const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    const http = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
+    const oauth = loadConfig({ SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'x', SLACK_STATE_SECRET: 'y', SLACK_SIGNING_SECRET: 's' });
+    expect(socket.ok && socket.config.slack?.mode).toBe('socket');
+    expect(http.ok && http.config.slack?.mode).toBe('http');
+    expect(oauth.ok && oauth.config.slack?.mode).toBe('oauth');
+  });
+
+  it('accepts only private endpoints when the LLM must be self-hosted', () => {
+    const base = { LLM_PROVIDER: 'openai-compatible', OPENAI_MODEL: 'm', LLM_SELF_HOSTED_ONLY: 'true' };
+    expect(loadConfig({ ...base, OPENAI_BASE_URL: 'http://192.168.1.20:8000/v1' }).ok).toBe(true);
+    expect(loadConfig({ ...base, OPENAI_BASE_URL: 'https://api.openai.com/v1', OPENAI_API_KEY: 'k' }).ok).toBe(false);
+  });
+
+  it('masks secrets when describing the configuration', () => {
+    const rows = describeVariables({ SLACK_BOT_TOKEN: 'xoxb-123456789-secret', DATABASE_URL: 'postgres://relais:hunter2@db/x', PORT: '8080' });
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('123456789-secret');
+    expect(rows.find((r) => r.name === 'PORT')).toEqual({ name: 'PORT', value: '8080', source: 'env' });
+    expect(rows.find((r) => r.name === 'LOG_LEVEL')?.source).toBe('default');
+    expect(mask('postgres://relais:hunter2@db/x')).toBe('postgres://relais:••••@db/x');
+  });
+});
