@@ -1,14 +1,21 @@
 import type { Config } from '../config/load-config.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
+import type { MessageSender } from '../core/ports/message-sender.js';
+import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
 import { createImportRoster } from '../core/use-cases/import-roster/import-roster.js';
-import { createSeedDemo } from '../core/use-cases/seed-demo/seed-demo.js';
 import { createListRoster } from '../core/use-cases/list-roster/list-roster.js';
+import { createSeedDemo } from '../core/use-cases/seed-demo/seed-demo.js';
+import type { FeatureHandler } from '../conversation/feature-handler.js';
+import { createRulesShiftNoteExtractor } from '../extraction/rules-shift-note-extractor.js';
+import type { Route } from '../http/http-server.js';
 import { createPinoLogger } from '../logging/pino-logger.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { openDatabase } from '../storage/open-database.js';
 import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
+import { buildConversation } from './conversation-root.js';
 import { Lifecycle } from './lifecycle.js';
+import { buildPlaygroundRoutes } from './playground-root.js';
 
 /**
  * The one composition root: builds every adapter and use case from the
@@ -22,6 +29,11 @@ export interface Relais {
   readonly lifecycle: Lifecycle;
   readonly stores: ReturnType<typeof buildStores>;
   readonly useCases: ReturnType<typeof buildUseCases>;
+  readonly conversation: ReturnType<typeof buildConversation>;
+  /** HTTP routes of every open door, mounted on the one server. */
+  readonly routes: readonly Route[];
+  /** Starts the inbox and outbox workers (stopped by the lifecycle). */
+  startWorkers(): void;
 }
 
 export interface BuildOptions {
@@ -33,6 +45,11 @@ export interface BuildOptions {
   readonly migrate?: boolean;
   /** Commands print their own results: only warnings and errors are logged. */
   readonly quiet?: boolean;
+  /** Test seams at the edge: another extraction engine, platform senders. */
+  readonly extractor?: ShiftNoteExtractor;
+  readonly senders?: readonly MessageSender[];
+  readonly features?: readonly FeatureHandler[];
+  readonly workerId?: string;
 }
 
 export async function buildRelais(config: Config, options: BuildOptions = {}): Promise<Relais> {
@@ -45,7 +62,27 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
   const useCases = buildUseCases(stores);
-  return { config, logger, clock, database, lifecycle, stores, useCases };
+  const conversation = buildConversation(config, database, {
+    extractor: options.extractor ?? createRulesShiftNoteExtractor(), clock, logger,
+    ...(options.senders ? { senders: options.senders } : {}),
+    ...(options.features ? { features: options.features } : {}),
+    ...(options.workerId ? { workerId: options.workerId } : {}),
+  });
+  const routes: Route[] = [];
+  if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
+  let started = false;
+  return {
+    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes,
+    startWorkers: () => {
+      if (started) return;
+      started = true;
+      conversation.workers.inbox.start();
+      conversation.workers.outbox.start();
+      lifecycle.onStop('workers', async () => {
+        await Promise.all([conversation.workers.inbox.stop(), conversation.workers.outbox.stop()]);
+      });
+    },
+  };
 }
 
 function buildStores(database: DatabaseHandle, config: Config) {

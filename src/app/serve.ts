@@ -11,7 +11,7 @@ export interface Serving {
 
 /** Starts the one HTTP server with every door's routes; registers its shutdown. */
 export async function serve(relais: Relais, extraRoutes: readonly Route[] = []): Promise<Serving> {
-  const routes = [...healthRoutes(relais.database, () => relais.lifecycle.isStopping), ...extraRoutes];
+  const routes = [...healthRoutes(relais.database, () => relais.lifecycle.isStopping), ...relais.routes, ...extraRoutes];
   const http = createHttpServer(routes, relais.logger.child({ component: 'http' }));
   const address = await http.listen(relais.config.http.host, relais.config.http.port);
   relais.lifecycle.onStop('http', () => http.close(relais.config.shutdownTimeoutMs));

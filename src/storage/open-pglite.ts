@@ -12,9 +12,10 @@ import * as schema from './schema/index.js';
  * PGlite holds the folder exclusively, so Relais on PGlite is one instance.
  * `dir` undefined gives an in-memory database (tests).
  */
-export async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
+export async function openPglite(dir: string | undefined, options: { relaxedDurability?: boolean } = {}): Promise<DatabaseHandle> {
   if (dir !== undefined) mkdirSync(dir, { recursive: true });
-  const client = dir === undefined ? new PGlite() : new PGlite(dir);
+  // Durable by default: a note acknowledged to a user is on disk. Tests may relax it for speed.
+  const client = dir === undefined ? new PGlite() : new PGlite(dir, { relaxedDurability: options.relaxedDurability ?? false });
   await client.waitReady;
   return pgliteHandle(client);
 }

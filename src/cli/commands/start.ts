@@ -21,6 +21,8 @@ export async function runStart(io: CliIo): Promise<number> {
     throw new CliError(t('server.database_unreachable', { reason: firstLine(error) }), EXIT.failure);
   }
   line(io.stdout, t('server.migrations'));
+  // Workers first: on stop, the server closes before them, so no new work arrives while they finish.
+  relais.startWorkers();
   let serving;
   try {
     serving = await serve(relais);

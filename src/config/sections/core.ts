@@ -16,6 +16,8 @@ export interface CoreConfig {
   readonly defaultTimezone: string;
   readonly playground: { readonly enabled: boolean; readonly token: string | undefined };
   readonly shutdownTimeoutMs: number;
+  /** How long after confirmation an author may still cancel a note ("annule ma note d'hier"). */
+  readonly noteCancelWindowHours: number;
 }
 
 export const coreVariables: readonly VariableSpec[] = [
@@ -32,6 +34,7 @@ export const coreVariables: readonly VariableSpec[] = [
   { name: 'PLAYGROUND_ENABLED', default: 'true', help: 'config.var.PLAYGROUND_ENABLED' },
   { name: 'PLAYGROUND_TOKEN', secret: true, help: 'config.var.PLAYGROUND_TOKEN' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '5000', help: 'config.var.SHUTDOWN_TIMEOUT_MS' },
+  { name: 'NOTE_CANCEL_WINDOW_HOURS', default: '48', help: 'config.var.NOTE_CANCEL_WINDOW_HOURS' },
 ];
 
 const isLoopback = (host: string): boolean => ['127.0.0.1', '::1', 'localhost'].includes(host);
@@ -71,5 +74,6 @@ export function parseCoreConfig(env: Env, problems: ConfigProblem[]): CoreConfig
     defaultTimezone,
     playground: { enabled: playgroundEnabled, token: playgroundToken },
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 5000, problems, { min: 100, max: 120000 }),
+    noteCancelWindowHours: readInteger(env, 'NOTE_CANCEL_WINDOW_HOURS', 48, problems, { min: 0, max: 24 * 31 }),
   };
 }

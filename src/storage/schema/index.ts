@@ -5,3 +5,4 @@ export * from './path.js';
 export * from './jobs.js';
 export * from './audit.js';
 export { relais } from './common.js';
+export * from './playground.js';

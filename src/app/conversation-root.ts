@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config/load-config.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { Logger } from '../core/ports/logger.js';
+import type { MessageSender } from '../core/ports/message-sender.js';
+import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
+import { createCancelShiftNote } from '../core/use-cases/cancel-shift-note/cancel-shift-note.js';
+import { createCaptureShiftNote } from '../core/use-cases/capture-shift-note/capture-shift-note.js';
+import { createConfirmShiftNote } from '../core/use-cases/confirm-shift-note/confirm-shift-note.js';
+import { createDiscardShiftNote } from '../core/use-cases/discard-shift-note/discard-shift-note.js';
+import { createEditShiftNote } from '../core/use-cases/edit-shift-note/edit-shift-note.js';
+import { createIdentifyUser, createLinkIdentity } from '../core/use-cases/identify-user/identify-user.js';
+import { createListShiftNotes } from '../core/use-cases/list-shift-notes/list-shift-notes.js';
+import { createConversation, type Conversation } from '../conversation/conversation.js';
+import type { FeatureHandler } from '../conversation/feature-handler.js';
+import type { Incoming } from '../conversation/incoming.js';
+import { createNotePresenter } from '../conversation/presenters/note-presenter.js';
+import { createTranslator } from '../i18n/translator.js';
+import { createInboxTick } from '../jobs/inbox-worker.js';
+import { createOutboxTick } from '../jobs/outbox-worker.js';
+import { PollingWorker } from '../jobs/polling-worker.js';
+import { createPlaygroundSender } from '../platforms/playground/playground-sender.js';
+import type { DatabaseHandle } from '../storage/database.js';
+import { DrizzleChatTranscript } from '../storage/stores/drizzle-chat-transcript.js';
+import { DrizzleUnitOfWork } from '../storage/stores/drizzle-unit-of-work.js';
+import { handleDeadIncoming } from './dead-letters.js';
+
+export interface ConversationOptions {
+  readonly extractor: ShiftNoteExtractor;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Extra platform senders (Slack, Teams…); the playground's is added when enabled. */
+  readonly senders?: readonly MessageSender[];
+  readonly features?: readonly FeatureHandler[];
+  readonly workerId?: string;
+  readonly pollIntervalMs?: number;
+}
+
+/** The conversation layer, the note use cases, the durable intake and the two workers. */
+export function buildConversation(config: Config, database: DatabaseHandle, options: ConversationOptions) {
+  const t = createTranslator(config.locale);
+  const presenter = createNotePresenter(t, config.locale);
+  let inboxWorker: PollingWorker | null = null;
+  let outboxWorker: PollingWorker | null = null;
+  const uow = new DrizzleUnitOfWork(database.db, {
+    playground: config.playground.enabled,
+    clock: options.clock,
+    onInbox: () => inboxWorker?.wake(),
+    onOutbox: () => outboxWorker?.wake(),
+  });
+  const { clock } = options;
+  const useCases = {
+    identifyUser: createIdentifyUser({ identities: uow.stores.identities }),
+    linkIdentity: createLinkIdentity({ identities: uow.stores.identities }),
+    captureShiftNote: createCaptureShiftNote({ uow, extractor: options.extractor, presenter, clock, defaultTimezone: config.defaultTimezone }),
+    editShiftNote: createEditShiftNote({ uow, extractor: options.extractor, presenter }),
+    confirmShiftNote: createConfirmShiftNote({ uow, presenter, clock }),
+    discardShiftNote: createDiscardShiftNote({ uow, presenter, clock }),
+    cancelShiftNote: createCancelShiftNote({ uow, presenter, clock, cancelWindowHours: config.noteCancelWindowHours }),
+    listShiftNotes: createListShiftNotes({ uow, clock, defaultTimezone: config.defaultTimezone }),
+  };
+  const conversation: Conversation = createConversation({
+    t, locale: config.locale, presenter, outbox: uow.stores.outbox, notes: uow.stores.notes, identities: uow.stores.identities,
+    useCases, ...(options.features ? { features: options.features } : {}),
+  });
+  const transcript = new DrizzleChatTranscript(database.db);
+  const senders = new Map<string, MessageSender>();
+  if (config.playground.enabled) senders.set('playground', createPlaygroundSender(transcript));
+  for (const sender of options.senders ?? []) senders.set(sender.platform, sender);
+
+  const workerId = options.workerId ?? `relais-${randomUUID().slice(0, 8)}`;
+  const logger = options.logger.child({ worker: workerId });
+  const interval = options.pollIntervalMs ?? 500;
+  const inboxTick = createInboxTick({
+    db: database.db, workerId, clock, logger, leaseMs: 60_000,
+    handle: async (kind, payload) => {
+      if (kind === 'incoming') await conversation.handle(payload as unknown as Incoming);
+    },
+    onDead: (kind, payload, error) => handleDeadIncoming({ kind, payload, error, uow, presenter, logger, t }),
+  });
+  const outboxTick = createOutboxTick({ db: database.db, workerId, clock, logger, leaseMs: 30_000, senders });
+  inboxWorker = new PollingWorker('inbox', inboxTick, interval, logger);
+  outboxWorker = new PollingWorker('outbox', outboxTick, interval, logger);
+
+  /** What every door calls: store durably (idempotent on the event id), then let the worker do the rest. */
+  const intake = async (incoming: Incoming): Promise<{ created: boolean }> =>
+    uow.stores.inbox.enqueue({ dedupeKey: `${incoming.user.platform}:${incoming.id}`, kind: 'incoming', payload: incoming as unknown as Record<string, unknown> });
+
+  return {
+    t, uow, useCases, conversation, transcript, senders, intake,
+    workers: { inbox: inboxWorker, outbox: outboxWorker },
+    /** Runs both workers until no work is left (tests and one-shot commands). */
+    drain: async () => {
+      let moved = 1;
+      while (moved > 0) moved = (await inboxWorker!.drain()) + (await outboxWorker!.drain());
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { DraftSection } from '../../core/domain/draft-edits.js';
+import type { NotePeriod } from '../../core/use-cases/list-shift-notes/list-shift-notes.js';
+
+/** What a user asks, in platform-neutral terms. */
+export type Intent =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'smalltalk'; readonly topic: 'hello' | 'thanks' | 'bye' | 'howareyou' }
+  | { readonly kind: 'note'; readonly text: string }
+  | { readonly kind: 'confirm-draft' }
+  | { readonly kind: 'discard-draft' }
+  | { readonly kind: 'swap-person'; readonly from: string; readonly to: string }
+  | { readonly kind: 'remove-line'; readonly section: DraftSection; readonly position: number | 'last' }
+  | { readonly kind: 'append-to-draft'; readonly text: string }
+  | { readonly kind: 'session-request'; readonly text: string }
+  | { readonly kind: 'session-outcome'; readonly text: string }
+  | { readonly kind: 'summary-request'; readonly text: string }
+  | { readonly kind: 'list-notes'; readonly period: NotePeriod }
+  | { readonly kind: 'cancel-note'; readonly which: 'today' | 'yesterday' | 'last' }
+  | { readonly kind: 'link'; readonly userId: string; readonly personName: string }
+  | { readonly kind: 'command'; readonly name: string; readonly args: string }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+export interface IntentContext {
+  /** The user has a draft waiting for confirmation. */
+  readonly hasDraft: boolean;
+  /** Notes are written by encadrants (and direction, who may stand in). */
+  readonly canWriteNotes: boolean;
+}

@@ -1,0 +1,43 @@
+import type { CatalogPart } from './types.js';
+
+/** Labels of the shared contract's codes (categories, statuses, units, kinds, topics). */
+export const records: CatalogPart = {
+  fr: {
+    'category.ponctualite': 'Ponctualité', 'category.assiduite': 'Assiduité', 'category.consignes': 'Consignes',
+    'category.securite': 'Sécurité', 'category.qualite': 'Qualité', 'category.rythme': 'Rythme',
+    'category.autonomie': 'Autonomie', 'category.equipe': "Travail d'équipe", 'category.relation': 'Relation',
+    'category.motivation': 'Motivation', 'category.technique': 'Technique', 'category.atout': 'Atout',
+    'category.mobilite': 'Mobilité', 'category.logement': 'Logement', 'category.sante': 'Santé',
+    'category.contraintes_familiales': 'Contraintes familiales', 'category.difficulte_financiere': 'Difficultés financières',
+    'category.difficulte_administrative': 'Démarches administratives', 'category.maitrise_langue': 'Maîtrise de la langue',
+    'category.numerique': 'Numérique', 'category.justice': 'Justice',
+    'polarity.positive': 'positif', 'polarity.negative': 'négatif', 'polarity.neutral': 'neutre',
+    'attendance.present': 'présent', 'attendance.absent': 'absent', 'attendance.late': 'en retard', 'attendance.left_early': 'parti plus tôt',
+    'excused.true': 'justifié', 'excused.false': 'non justifié',
+    'unit.m2': 'm²', 'unit.m': 'm', 'unit.m3': 'm³', 'unit.kg': 'kg', 'unit.t': 't', 'unit.l': 'L', 'unit.h': 'h', 'unit.piece': 'pièce(s)',
+    'incident.equipment': 'Matériel', 'incident.accident': 'Accident', 'incident.conflict': 'Conflit', 'incident.safety': 'Sécurité', 'incident.other': 'Autre',
+    'topic.securite': 'Sécurité', 'topic.violence': 'Violence ou menace',
+    'section.attendance': 'Présences', 'section.production': 'Production', 'section.observations': 'Observations',
+    'section.incidents': 'Incidents', 'section.alerts': 'Alertes',
+    'name.nobody': 'personne en particulier', 'name.unknown_person': '(personne inconnue)',
+  },
+  en: {
+    'category.ponctualite': 'Punctuality', 'category.assiduite': 'Attendance', 'category.consignes': 'Instructions',
+    'category.securite': 'Safety', 'category.qualite': 'Quality', 'category.rythme': 'Pace',
+    'category.autonomie': 'Autonomy', 'category.equipe': 'Teamwork', 'category.relation': 'Attitude',
+    'category.motivation': 'Motivation', 'category.technique': 'Skills', 'category.atout': 'Strength',
+    'category.mobilite': 'Mobility', 'category.logement': 'Housing', 'category.sante': 'Health',
+    'category.contraintes_familiales': 'Family constraints', 'category.difficulte_financiere': 'Money difficulties',
+    'category.difficulte_administrative': 'Paperwork', 'category.maitrise_langue': 'Language skills',
+    'category.numerique': 'Digital', 'category.justice': 'Justice',
+    'polarity.positive': 'positive', 'polarity.negative': 'negative', 'polarity.neutral': 'neutral',
+    'attendance.present': 'present', 'attendance.absent': 'absent', 'attendance.late': 'late', 'attendance.left_early': 'left early',
+    'excused.true': 'excused', 'excused.false': 'not excused',
+    'unit.m2': 'm²', 'unit.m': 'm', 'unit.m3': 'm³', 'unit.kg': 'kg', 'unit.t': 't', 'unit.l': 'L', 'unit.h': 'h', 'unit.piece': 'item(s)',
+    'incident.equipment': 'Equipment', 'incident.accident': 'Accident', 'incident.conflict': 'Conflict', 'incident.safety': 'Safety', 'incident.other': 'Other',
+    'topic.securite': 'Safety', 'topic.violence': 'Violence or threat',
+    'section.attendance': 'Attendance', 'section.production': 'Production', 'section.observations': 'Observations',
+    'section.incidents': 'Incidents', 'section.alerts': 'Alerts',
+    'name.nobody': 'nobody in particular', 'name.unknown_person': '(unknown person)',
+  },
+};

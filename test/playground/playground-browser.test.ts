@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { serve } from '../../src/app/serve.js';
+import type { DatabaseHandle } from '../../src/storage/database.js';
+import { createHarness, type Harness } from '../support/relais-harness.js';
+import { scriptedExtractor } from '../support/scripted-extractor.js';
+import { openTestPglite } from '../support/test-database.js';
+import { root } from '../support/test-paths.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available) process.stderr.write(`Browser test skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).\n`);
+
+const NOTE = 'Tout le monde était là. 300 m2 de tonte. Lucas a mis ses EPI tout seul. Moussa dort dans sa voiture depuis lundi.';
+const extractor = scriptedExtractor((note, who) => (note.startsWith('Tout le monde') ? {
+  attendance: ['Lucas', 'Moussa'].map((n) => ({ person: who(n), status: 'present' as const, excused: null, minutes: null })),
+  production: [{ activity: 'tonte', quantity: 300, unit: 'm2' }],
+  observations: [{ person: who('Lucas'), category: 'securite', polarity: 'positive', evidence: 'Lucas a mis ses EPI tout seul' }],
+  alerts: [{ person: who('Moussa'), topic: 'logement', evidence: 'Moussa dort dans sa voiture depuis lundi' }],
+} : {}));
+
+(available ? describe : describe.skip)('playground in a real browser', () => {
+  let db: DatabaseHandle;
+  let h: Harness;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await openTestPglite();
+    h = await createHarness(db, { env: { PORT: '0' }, extractor, now: '2026-11-02T16:30:00Z' });
+    h.relais.startWorkers();
+    url = (await serve(h.relais)).url;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.relais.lifecycle.stop();
+    await db?.close();
+  });
+
+  it('runs the daily loop: note, draft, correction, validation, channel summary, CIP alert', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${url}/playground`);
+    await page.selectOption('#who', { label: 'Bruno Carrel — Espaces verts' });
+    await page.getByLabel('Votre message').fill(NOTE);
+    await page.keyboard.press('Enter');
+    await page.getByText('Brouillon — note du lundi 2 novembre').waitFor();
+    await page.getByText('Lucas Morel', { exact: true }).waitFor();
+
+    await page.getByLabel('Votre message').fill("non c'est Aïcha pas Lucas");
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByText('Aïcha Mansouri', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.getByText('validée ✅').waitFor();
+
+    await page.getByRole('tab', { name: /# Espaces verts/ }).click();
+    await page.getByText(/Fin de journée — Espaces verts/).waitFor();
+    const channel = await page.locator('#messages > li:not([hidden])').allInnerTexts();
+    expect(channel.join('\n')).not.toMatch(/voiture|Moussa/);
+    expect(channel.join('\n')).toContain('Aïcha — Sécurité');
+    mkdirSync(join(root, '.tmp'), { recursive: true });
+    await page.screenshot({ path: join(root, '.tmp', 'playground-channel.png'), fullPage: true });
+
+    await page.selectOption('#who', { label: 'Claire Fontaine' });
+    await page.getByText(/Alerte — Logement/).waitFor();
+    await page.getByText('Moussa dort dans sa voiture depuis lundi').waitFor();
+    await page.screenshot({ path: join(root, '.tmp', 'playground-cip.png'), fullPage: true });
+  }, 60_000);
+
+  it('edits the draft in an accessible form dialog', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/playground`);
+    await page.selectOption('#who', { label: 'Bruno Carrel — Espaces verts' });
+    await page.getByLabel('Votre message').fill(NOTE);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Modifier' }).last().click();
+    const production = page.getByLabel(/^Production/);
+    await production.waitFor();
+    expect(await production.inputValue()).toBe('tonte : 300 m²');
+    await production.fill('tonte : 420 m2');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('tonte — 420 m²').waitFor();
+  }, 60_000);
+});
