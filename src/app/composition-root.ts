@@ -63,7 +63,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const stores = buildStores(database, config);
   const useCases = buildUseCases(stores);
   const conversation = buildConversation(config, database, {
-    extractor: options.extractor ?? createRulesShiftNoteExtractor(), clock, logger,
+    extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger,
     ...(options.senders ? { senders: options.senders } : {}),
     ...(options.features ? { features: options.features } : {}),
     ...(options.workerId ? { workerId: options.workerId } : {}),

@@ -4,6 +4,8 @@ import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { MessageSender } from '../core/ports/message-sender.js';
 import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
+import type { RosterStore } from '../core/ports/roster-store.js';
+import { createBindTeamChannel } from '../core/use-cases/bind-team-channel/bind-team-channel.js';
 import { createCancelShiftNote } from '../core/use-cases/cancel-shift-note/cancel-shift-note.js';
 import { createCaptureShiftNote } from '../core/use-cases/capture-shift-note/capture-shift-note.js';
 import { createConfirmShiftNote } from '../core/use-cases/confirm-shift-note/confirm-shift-note.js';
@@ -27,6 +29,7 @@ import { handleDeadIncoming } from './dead-letters.js';
 
 export interface ConversationOptions {
   readonly extractor: ShiftNoteExtractor;
+  readonly rosterStore: RosterStore;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Extra platform senders (Slack, Teams…); the playground's is added when enabled. */
@@ -58,6 +61,7 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
     discardShiftNote: createDiscardShiftNote({ uow, presenter, clock }),
     cancelShiftNote: createCancelShiftNote({ uow, presenter, clock, cancelWindowHours: config.noteCancelWindowHours }),
     listShiftNotes: createListShiftNotes({ uow, clock, defaultTimezone: config.defaultTimezone }),
+    bindTeamChannel: createBindTeamChannel({ identities: uow.stores.identities, rosterStore: options.rosterStore }),
   };
   const conversation: Conversation = createConversation({
     t, locale: config.locale, presenter, outbox: uow.stores.outbox, notes: uow.stores.notes, identities: uow.stores.identities,

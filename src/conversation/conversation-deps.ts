@@ -2,6 +2,7 @@ import type { IdentityStore } from '../core/ports/identity-store.js';
 import type { NotePresenter } from '../core/ports/note-presenter.js';
 import type { NoteStore } from '../core/ports/note-store.js';
 import type { Outbox } from '../core/ports/outbox.js';
+import type { createBindTeamChannel } from '../core/use-cases/bind-team-channel/bind-team-channel.js';
 import type { createCancelShiftNote } from '../core/use-cases/cancel-shift-note/cancel-shift-note.js';
 import type { createCaptureShiftNote } from '../core/use-cases/capture-shift-note/capture-shift-note.js';
 import type { createConfirmShiftNote } from '../core/use-cases/confirm-shift-note/confirm-shift-note.js';
@@ -29,6 +30,7 @@ export interface ConversationDeps {
     readonly discardShiftNote: ReturnType<typeof createDiscardShiftNote>;
     readonly cancelShiftNote: ReturnType<typeof createCancelShiftNote>;
     readonly listShiftNotes: ReturnType<typeof createListShiftNotes>;
+    readonly bindTeamChannel: ReturnType<typeof createBindTeamChannel>;
   };
   /** Features that plug in their own intents (learning sessions, summaries…). */
   readonly features?: readonly FeatureHandler[];

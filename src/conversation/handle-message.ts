@@ -53,6 +53,7 @@ export async function handleMessage(incoming: IncomingMessage, ctx: HandlerConte
     }
     case 'cancel-note': return cancelNote(intent.which, ctx, deps);
     case 'link': return linkAccount(intent, incoming, ctx, deps);
+    case 'bind-channel': return bindChannel(intent, incoming, ctx, deps);
     case 'session-request': case 'session-outcome': case 'summary-request': case 'command':
       return ctx.reply(helpReply(t, t('feature.not_ready')));
   }
@@ -106,4 +107,17 @@ async function linkAccount(intent: Extract<Intent, { kind: 'link' }>, incoming: 
   });
   if (!result.ok) return ctx.reply(errorReply(result.code, deps.t));
   return ctx.reply(plainReply(deps.t('identity.linked', { user: intent.userId, name: `${person.firstName} ${person.lastName}` })));
+}
+
+async function bindChannel(intent: Extract<Intent, { kind: 'bind-channel' }>, incoming: IncomingMessage, ctx: HandlerContext, deps: ConversationDeps): Promise<void> {
+  const mentioned = intent.channel ? /^<#([A-Za-z0-9:@._-]+)(?:\|[^>]*)?>$/.exec(intent.channel)?.[1] : undefined;
+  const channelId = mentioned ?? (incoming.place.kind === 'channel' ? incoming.place.conversationId : undefined);
+  if (!channelId) return ctx.reply(plainReply(deps.t('bind.where')));
+  const result = await deps.useCases.bindTeamChannel({
+    actor: ctx.actor, platform: incoming.user.platform, workspaceId: incoming.place.workspaceId, channelId,
+    ...(intent.teamKey ? { teamKey: intent.teamKey } : {}),
+    ...(incoming.place.reference && !mentioned ? { reference: incoming.place.reference } : {}),
+  });
+  if (!result.ok) return ctx.reply(errorReply(result.code, deps.t, result.details));
+  return ctx.reply(plainReply(deps.t('bind.done', { team: result.value.name })));
 }

@@ -13,6 +13,8 @@ export interface IncomingPlace {
   readonly workspaceId: string;
   readonly conversationId: string;
   readonly threadId?: string;
+  /** Platform data needed to post here later without being asked (Teams conversation reference). */
+  readonly reference?: Record<string, unknown>;
 }
 
 export interface IncomingAttachment {

@@ -17,6 +17,8 @@ export type Intent =
   | { readonly kind: 'list-notes'; readonly period: NotePeriod }
   | { readonly kind: 'cancel-note'; readonly which: 'today' | 'yesterday' | 'last' }
   | { readonly kind: 'link'; readonly userId: string; readonly personName: string }
+  /** `/relais équipe lier [#canal] [équipe]`. */
+  | { readonly kind: 'bind-channel'; readonly channel?: string; readonly teamKey?: string }
   | { readonly kind: 'command'; readonly name: string; readonly args: string }
   | { readonly kind: 'unknown'; readonly text: string };
 

@@ -59,6 +59,13 @@ function parseCommand(rest: string, ctx: IntentContext): Intent {
       const [userId = '', ...name] = tail;
       return userId && name.length ? { kind: 'link', userId: userId.replace(/^<@?|>$/g, '').replace(/\|.*$/, ''), personName: name.join(' ') } : { kind: 'command', name: 'lier', args };
     }
+    case 'equipe': case 'équipe': {
+      const [sub = '', ...more] = tail;
+      if (fold(sub) !== 'lier') return { kind: 'command', name: `equipe ${fold(sub)}`.trim(), args: more.join(' ') };
+      const channel = more.find((w) => /^(<#|#)/.test(w));
+      const teamKey = more.filter((w) => w !== channel).join(' ').trim();
+      return { kind: 'bind-channel', ...(channel ? { channel } : {}), ...(teamKey ? { teamKey } : {}) };
+    }
     default: return { kind: 'command', name: fold(head), args };
   }
 }
