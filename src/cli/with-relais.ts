@@ -10,7 +10,7 @@ export async function withRelais<T>(io: CliIo, work: (relais: Relais) => Promise
   try {
     relais = await buildRelais(config, { quiet: true });
   } catch (error) {
-    throw new CliError(io.t('server.database_unreachable', { reason: firstLine(error) }), EXIT.failure);
+    throw databaseError(io, error);
   }
   try {
     return await work(relais);
@@ -21,3 +21,10 @@ export async function withRelais<T>(io: CliIo, work: (relais: Relais) => Promise
 
 export const firstLine = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 300) ?? '';
+
+/** The French message for a database that cannot be opened (busy embedded folder, unreachable server). */
+export function databaseError(io: CliIo, error: unknown): CliError {
+  const e = error as { code?: string; pid?: number; dir?: string };
+  if (e.code === 'database.pglite_busy') return new CliError(io.t('server.pglite_busy', { pid: e.pid ?? '?', dir: e.dir ?? '' }), EXIT.failure);
+  return new CliError(io.t('server.database_unreachable', { reason: firstLine(error) }), EXIT.failure);
+}

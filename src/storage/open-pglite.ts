@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { Database, DatabaseHandle } from './database.js';
+import { lockPgliteFolder } from './pglite-lock.js';
 import { appliedMigrationCount, committedMigrationCount, MIGRATIONS_FOLDER, MIGRATIONS_SCHEMA, MIGRATIONS_TABLE } from './migrations.js';
 import * as schema from './schema/index.js';
 
@@ -14,10 +15,17 @@ import * as schema from './schema/index.js';
  */
 export async function openPglite(dir: string | undefined, options: { relaxedDurability?: boolean } = {}): Promise<DatabaseHandle> {
   if (dir !== undefined) mkdirSync(dir, { recursive: true });
+  const unlock = dir === undefined ? () => undefined : lockPgliteFolder(dir);
   // Durable by default: a note acknowledged to a user is on disk. Tests may relax it for speed.
   const client = dir === undefined ? new PGlite() : new PGlite(dir, { relaxedDurability: options.relaxedDurability ?? false });
-  await client.waitReady;
-  return pgliteHandle(client);
+  try {
+    await client.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const handle = pgliteHandle(client);
+  return { ...handle, close: async () => { await handle.close(); unlock(); } };
 }
 
 export function pgliteHandle(client: PGlite): DatabaseHandle {

@@ -14,7 +14,7 @@ function start(env: Record<string, string>): Promise<{ child: ChildProcess; url:
   child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
   child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not listening: ${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`not listening: ${out}`)), 110_000);
     child.stdout!.on('data', () => {
       const match = /écoute sur (http:\/\/[^\s]+)/.exec(out);
       if (match) {
@@ -53,6 +53,8 @@ async function checkServer(env: Record<string, string>): Promise<void> {
   }
 }
 
+jest.setTimeout(120_000);
+
 describe('relais start', () => {
   it('serves /healthz and /readyz on embedded PGlite and stops cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'relais-start-'));
@@ -62,7 +64,7 @@ describe('relais start', () => {
 
   it('creates the embedded database on first start in an empty folder', async () => {
     await checkServer({ PGLITE_DIR: join(mkdtempSync(join(tmpdir(), 'relais-first-')), 'data') });
-  }, 60_000);
+  }, 120_000);
 
   const url = testDatabaseUrl();
   (url ? it : it.skip)('serves /readyz on PostgreSQL (TEST_DATABASE_URL)', async () => {
@@ -79,6 +81,22 @@ describe('relais start', () => {
       await admin.end();
     }
   });
+
+  it('refuses a second process on the same embedded database, then starts once the first is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relais-lock-'));
+    cpSync(pgliteTemplateDir(), dir, { recursive: true });
+    const first = await start({ PGLITE_DIR: dir });
+    const second = startCli(['roster', 'list'], { PGLITE_DIR: dir });
+    let err = '';
+    second.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(err).toContain('déjà ouverte par Relais');
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.on('exit', resolve));
+    // A lock left by a killed process is taken over.
+    await checkServer({ PGLITE_DIR: dir });
+  }, 60_000);
 
   it('says in French when the port is taken', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'relais-port-'));

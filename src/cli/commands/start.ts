@@ -4,7 +4,7 @@ import { serve } from '../../app/serve.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { line, type CliIo } from '../cli-io.js';
 import { loadCliConfig } from '../load-cli-config.js';
-import { firstLine } from '../with-relais.js';
+import { databaseError } from '../with-relais.js';
 
 /**
  * `relais start`: migrate, serve, print the doors, run until SIGINT/SIGTERM,
@@ -18,7 +18,7 @@ export async function runStart(io: CliIo): Promise<number> {
   try {
     relais = await buildRelais(config);
   } catch (error) {
-    throw new CliError(t('server.database_unreachable', { reason: firstLine(error) }), EXIT.failure);
+    throw databaseError(io, error);
   }
   line(io.stdout, t('server.migrations'));
   // Workers first: on stop, the server closes before them, so no new work arrives while they finish.

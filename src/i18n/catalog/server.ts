@@ -20,6 +20,7 @@ export const server: CatalogPart = {
     'server.port_in_use': "Le port {port} est déjà utilisé. Arrêtez l'autre programme ou choisissez un autre port (PORT=3001).",
     'server.config_invalid': 'La configuration a des problèmes ; Relais ne démarre pas :',
     'server.database_unreachable': 'Base de données injoignable : {reason}',
+    'server.pglite_busy': "La base embarquée ({dir}) est déjà ouverte par Relais (processus {pid}). Une base embarquée ne sert qu'un seul processus : arrêtez l'autre (Ctrl-C), ou passez à PostgreSQL (DATABASE_URL) pour plusieurs instances.",
   },
   en: {
     'server.starting': 'Starting Relais…',
@@ -40,5 +41,6 @@ export const server: CatalogPart = {
     'server.port_in_use': 'Port {port} is already in use. Stop the other program or choose another port (PORT=3001).',
     'server.config_invalid': 'The configuration has problems; Relais does not start:',
     'server.database_unreachable': 'Database unreachable: {reason}',
+    'server.pglite_busy': 'The embedded database ({dir}) is already open by Relais (process {pid}). An embedded database serves one process only: stop the other one (Ctrl-C), or move to PostgreSQL (DATABASE_URL) for several instances.',
   },
 };
