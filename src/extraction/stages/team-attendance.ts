@@ -1,0 +1,61 @@
+import type { NoteAnalysis } from '../engine/note-analysis.js';
+import type { Token } from '../text/token.js';
+import type { AttendanceStatus } from '../../core/domain/taxonomy.js';
+
+const EXCEPT = new Set(['sauf', 'excepte', 'hormis', 'part', 'moins']);
+const LIST_HEADS: Readonly<Record<string, AttendanceStatus>> = { present: 'present', presents: 'present', presente: 'present', presentes: 'present', absent: 'absent', absents: 'absent', absente: 'absent', absentes: 'absent' };
+
+interface TeamFound { person: string; status: AttendanceStatus; clause: number; minutes: null; explicit: boolean; excuseWords: readonly Token[] }
+
+/**
+ * "Tout le monde était là sauf Kevin", "Présents : tout le monde sauf…",
+ * "Présents : Karim, Nadia…": statuses given to a whole team or a list.
+ */
+export function teamStatements(a: NoteAnalysis): TeamFound[] {
+  const out: TeamFound[] = [];
+  const sentences = new Map<number, number[]>();
+  a.clauses.forEach((c) => sentences.set(c.sentence, [...(sentences.get(c.sentence) ?? []), c.id]));
+  for (const ids of sentences.values()) {
+    const words = ids.flatMap((id) => [...a.clauses[id]!.words]);
+    const head = LIST_HEADS[words[0]?.key ?? ''];
+    const team = mentionsWholeTeam(words) && (head === 'present' || statesPresence(a, ids));
+    if (!team && head === undefined) continue;
+    const exceptAt = words.findIndex((w) => EXCEPT.has(w.key));
+    const mentions = a.mentions.filter((m) => m.personId !== null && words.some((w) => w.index === m.from));
+    const excepted = new Set<string>();
+    mentions.forEach((m, k) => {
+      const at = words.findIndex((w) => w.index === m.from);
+      if (exceptAt === -1 || at < exceptAt || !a.isSalarie(m.personId!)) return;
+      excepted.add(m.personId!);
+      const next = mentions[k + 1];
+      const scope = words.filter((w) => w.index >= m.to && (next === undefined || w.index < next.from));
+      out.push({ person: m.personId!, status: team ? 'absent' : head === 'absent' ? 'present' : 'absent', clause: ids[0]!, minutes: null, explicit: false, excuseWords: scope });
+    });
+    if (team) {
+      const teamKey = a.index.authorTeam;
+      for (const p of a.index.people.values()) {
+        if (p.role === 'salarie' && (teamKey === null || p.team === teamKey) && !excepted.has(p.id)) {
+          out.push({ person: p.id, status: 'present', clause: ids[0]!, minutes: null, explicit: false, excuseWords: [] });
+        }
+      }
+    } else if (head !== undefined) {
+      for (const m of mentions) {
+        if (excepted.has(m.personId!) || !a.isSalarie(m.personId!)) continue;
+        out.push({ person: m.personId!, status: head, clause: ids[0]!, minutes: null, explicit: false, excuseWords: [] });
+      }
+    }
+  }
+  return out;
+}
+
+function mentionsWholeTeam(words: readonly Token[]): boolean {
+  return words.some((w, i) => {
+    const prev = words[i - 1]?.key ?? '';
+    return (w.key === 'monde' && (prev === 'le' || prev === 'tout')) || (w.key === 'equipe' && ['toute', 'le', 'l\'', 'la'].includes(prev) && words[i - 2]?.key === 'toute')
+      || (w.key === 'equipe' && prev === 'toute') || w.key === 'tous' || w.key === 'toutes' || (w.key === 'complet' && prev === 'au');
+  });
+}
+
+function statesPresence(a: NoteAnalysis, ids: readonly number[]): boolean {
+  return ids.some((id) => a.lexicon.presence.findLongest(a.clauses[id]!.words, a.hasTag).some((m) => m.phrase.status === 'present'));
+}

@@ -1,0 +1,15 @@
+/**
+ * Folds text for matching: lower case, no diacritics, one apostrophe.
+ * Used on both sides (note and lexicon) so that "Maîtrise", "maitrise" and
+ * "MAÎTRISE" meet. Never used to build evidence, which is always sliced
+ * from the original note.
+ */
+export function fold(text: string): string {
+  return text
+    .replace(/[œŒ]/g, (c) => (c === 'œ' ? 'oe' : 'OE'))
+    .replace(/[æÆ]/g, (c) => (c === 'æ' ? 'ae' : 'AE'))
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’ʼ`´‘]/g, "'");
+}
