@@ -40,12 +40,14 @@ export function analyseNote(note: string, lexicon: Lexicon, index: RosterIndex, 
   const words = tokens.filter((t) => t.kind !== 'punct' && t.kind !== 'break');
   const clockStarts = new Set<number>();
   words.forEach((t, i) => { if (isClockToken(t) || parseTimeAt(words, i) !== null) clockStarts.add(t.index); });
+  const clauseEnds = new Set(clauses.map((c) => c.words[c.words.length - 1]!.index));
   const hasTag = (t: Token, tag: Tag): boolean => {
     switch (tag) {
       case 'nombre': return startsNumber(t);
       case 'ordinal': return isOrdinal(t);
       case 'heure': return clockStarts.has(t.index);
       case 'personne': return inside.has(t.index) || OBJECT_WORDS.has(t.norm);
+      case 'la': return t.text.toLowerCase() === 'là' || (t.norm === 'la' && clauseEnds.has(t.index));
     }
   };
   const span = (ws: readonly Token[]): string => (ws.length === 0 ? '' : note.slice(ws[0]!.start, ws[ws.length - 1]!.end));

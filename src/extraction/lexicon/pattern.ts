@@ -5,7 +5,7 @@ import { stem } from './stem.js';
 
 /**
  * The small expression language of the lexicon files (docs/extraction.md):
- *   mot      any inflection of the word (same Snowball stem), or the word itself
+ *   mot      any inflection of the word (same Snowball stem of 5+ letters), or the word itself
  *   =mot     exactly this word (accents and case ignored)
  *   mot*     any word starting with "mot"
  *   a|b      one of several words
@@ -14,7 +14,8 @@ import { stem } from './stem.js';
  *   #nombre #ordinal #heure #personne   a number, "3e", a clock time, a person (name or pronoun)
  * Elisions are written naturally ("s'en sort", "l'alcool").
  */
-export type Tag = 'nombre' | 'ordinal' | 'heure' | 'personne';
+/** `la` is internal: the word « là » (also « la » ending a clause, as typed without accents). */
+export type Tag = 'nombre' | 'ordinal' | 'heure' | 'personne' | 'la';
 export interface Alt { readonly mode: 'stem' | 'exact' | 'prefix' | 'tag'; readonly value: string; readonly stem?: string }
 export type Item =
   | { readonly kind: 'word'; readonly alts: readonly Alt[]; readonly optional: boolean }
@@ -22,6 +23,7 @@ export type Item =
 export interface Pattern { readonly source: string; readonly items: readonly Item[] }
 
 const GAP_MAX = 3;
+const MIN_STEM = 5;
 const TAGS = new Set<Tag>(['nombre', 'ordinal', 'heure', 'personne']);
 
 function parseAlt(raw: string, abbreviations?: ReadonlyMap<string, string>): Alt[] {
@@ -29,11 +31,14 @@ function parseAlt(raw: string, abbreviations?: ReadonlyMap<string, string>): Alt
   const exact = raw.startsWith('=');
   const prefix = raw.endsWith('*');
   const body = raw.replace(/^=/, '').replace(/\*$/, '');
+  if (body.toLowerCase() === 'là') return [{ mode: 'tag', value: 'la' }];
   const words = tokenize(body, { abbreviations }).filter((t) => t.kind !== 'punct');
   return words.map((t) => {
     if (prefix) return { mode: 'prefix', value: fold(t.text) };
-    if (exact || t.key.length <= 3) return { mode: 'exact', value: t.key };
-    return { mode: 'stem', value: t.key, stem: stem(t.key) };
+    const s = stem(t.key);
+    // Short stems over-reach ("parti" → "part", "livré" → "livr" = "livres"): those words match as written.
+    if (exact || s.length < MIN_STEM) return { mode: 'exact', value: t.key };
+    return { mode: 'stem', value: t.key, stem: s };
   });
 }
 

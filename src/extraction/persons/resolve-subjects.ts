@@ -72,7 +72,8 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
         const ids = group.ids;
         const prevWord = words[i - 1];
         if (m.personId === null && head) { kind = 'other'; break; }
-        if (prevWord !== undefined && (PREPOSITIONS.has(prevWord.key) || prevWord.key === 'sauf')) {
+        const parContre = prevWord?.key === 'contre' && words[i - 2]?.key === 'par';
+        if (prevWord !== undefined && !parContre && (PREPOSITIONS.has(prevWord.key) || prevWord.key === 'sauf')) {
           objects.push(...ids);
           refs.see(ids);
         } else if (ids.length > 0) {

@@ -32,7 +32,7 @@ export function extractAttendance(a: NoteAnalysis): { attendance: DraftAttendanc
       const negated = isNegated(clause.words, m.from, m.to, literalWords(p.pattern));
       let status: AttendanceStatus | null = negated ? p.onNegation : p.status === 'arrivee' ? 'present' : p.status;
       let minutes: number | null = null;
-      if (p.status === 'arrivee' && !negated) ({ status, minutes } = arrival(a, clause.words, m.to));
+      if (p.status === 'arrivee' && !negated) ({ status, minutes } = arrival(a, clause.words, m.from + 1));
       if (status === null) continue;
       const people = (p.target === 'objet' && clause.objects.length > 0 ? clause.objects : clause.subjects).filter(a.isSalarie);
       for (const person of people) found.push({ person, status, clause: clause.id, minutes, explicit: true });
@@ -42,7 +42,7 @@ export function extractAttendance(a: NoteAnalysis): { attendance: DraftAttendanc
 }
 
 function arrival(a: NoteAnalysis, words: readonly Token[], at: number): { status: AttendanceStatus; minutes: number | null } {
-  for (let j = at; j < Math.min(words.length, at + 3); j++) {
+  for (let j = at; j < Math.min(words.length, at + 4); j++) {
     const time = parseTimeAt(words, j);
     if (time === null) continue;
     const given = parseClock(a.context.teamStartTime);

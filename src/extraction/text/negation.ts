@@ -11,7 +11,7 @@ const PLUS_AFTER = new Set(['a', 'avait', 'ai', 'as', 'ont', 'avaient', 'en', 'y
 const NOT_NEGATING_PLUS_NEXT = new Set(['vite', 'tard', 'tot', 'longtemps', 'souvent', 'que', "qu'", 'fort', 'loin', 'pres', 'haut', 'bas', 'grand', 'grande', 'gros', 'tranquille', 'calme']);
 const NOUN_FOLLOWERS = new Set(['de', "d'", 'du', 'des', 'un', 'une', 'le', 'la', 'les']);
 
-const LOOK_BACK = 5;
+const LOOK_BACK = 8;
 
 /** "plus" denies only in "ne … plus", "a plus de", "elle dormait plus", not in "beaucoup plus poli". */
 function plusNegates(words: readonly Token[], i: number): boolean {

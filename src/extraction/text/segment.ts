@@ -89,7 +89,7 @@ export function segment(tokens: readonly Token[], lexicon: Lexicon, marks: Menti
       const role = roles[i]!;
       if (role === 'filler' || role === 'rupture') { close(role === 'rupture'); return; }
       if (role === 'liaison') close(false);
-      else if (startsClause(words, i, marks)) {
+      else if (startsClause(words, i, marks, i - clause.length)) {
         const prev = clause[clause.length - 1];
         if (prev !== undefined && clause.length > 1 && CLAUSE_CONJUNCTIONS.has(prev.key)) {
           clause.pop();
@@ -112,7 +112,7 @@ function listComma(sentence: readonly Token[], at: number, marks: MentionMarks):
     && marks.inside.has(before.index) && marks.starts.has(after.index);
 }
 
-function startsClause(words: readonly Token[], i: number, marks: MentionMarks): boolean {
+function startsClause(words: readonly Token[], i: number, marks: MentionMarks, clauseStart: number): boolean {
   if (i === 0) return false;
   const t = words[i]!;
   const prev = words[i - 1]!;
@@ -121,6 +121,7 @@ function startsClause(words: readonly Token[], i: number, marks: MentionMarks): 
     return !(SUBJECT_PRONOUNS.has(prev.key) && prev.key !== t.key);
   }
   if (marks.starts.has(t.index)) {
+    if (prev.key === 'et' && andNameStartsClause(words, i, marks, clauseStart)) return true;
     if (marks.inside.has(prev.index) || NO_SPLIT_BEFORE_NAME.has(prev.key) || NO_SPLIT_BEFORE_NAME.has(prev.norm)) return false;
     // "j'ai renvoyé Samir chez lui": an object, unless a verb follows ("ça a dégénéré Dylan a poussé…").
     const before = words[i - 2];
@@ -133,4 +134,17 @@ function startsClause(words: readonly Token[], i: number, marks: MentionMarks): 
     return true;
   }
   return false;
+}
+
+const CLITICS = new Set(['lui', 'le', 'la', "l'", 'il', 'elle', "m'", 'me', 'se', "s'", "n'", 'ne', 'leur', 'les', 'y', 'en']);
+
+/** "…contre l'établi et Samir lui a dit…": a new clause, unlike "Karim et Sofiane se sont entraidés". */
+function andNameStartsClause(words: readonly Token[], i: number, marks: MentionMarks, clauseStart: number): boolean {
+  let k = i - 2;
+  while (k >= 0 && (marks.inside.has(words[k]!.index) || words[k]!.key === 'et')) k--;
+  if (k < clauseStart) return false;
+  let j = i;
+  while (j < words.length && (marks.inside.has(words[j]!.index) || (words[j]!.key === 'et' && marks.starts.has(words[j + 1]?.index ?? -1)))) j++;
+  const after = words[j];
+  return after !== undefined && (AUXILIARIES.has(after.key) || CLITICS.has(after.norm) || CLITICS.has(after.key));
 }
