@@ -2,7 +2,8 @@ import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
 import { emptyExtraction, shiftNoteExtractionSchema } from '../core/extraction/shift-note-extraction.js';
 import { err, ok } from '../core/result.js';
 import { extractShiftNote } from './engine/extract-shift-note.js';
-import { defaultLexiconDir, loadLexicon } from './lexicon/load-lexicon.js';
+import { defaultLexiconDir } from './lexicon/load-lexicon.js';
+import { loadLexiconCached } from './lexicon/lexicon-cache.js';
 import type { Lexicon } from './lexicon/lexicon-types.js';
 import { vocabularyOf } from './lexicon/vocabulary.js';
 
@@ -22,7 +23,7 @@ function lexiconFor(options: RulesExtractorOptions): { lexicon: Lexicon; vocabul
   const dir = options.lexiconDir ?? defaultLexiconDir();
   let entry = loaded.get(dir);
   if (entry === undefined) {
-    const lexicon = loadLexicon(dir);
+    const lexicon = loadLexiconCached(dir);
     entry = { lexicon, vocabulary: vocabularyOf(lexicon) };
     loaded.set(dir, entry);
   }
