@@ -6,6 +6,7 @@ import type { DraftAttendance, DraftIncident, DraftObservation } from '../stages
 import type { NoteAnalysis } from './note-analysis.js';
 
 const FREINS = new Set<string>(FREIN_CATEGORIES);
+const BECAUSE = new Set(['car', 'parce', 'pour', 'cause']);
 
 export interface Drafts {
   readonly observations: readonly DraftObservation[];
@@ -23,12 +24,20 @@ export interface Drafts {
  */
 export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
   const excuseTokens = new Map<string, Set<number>>();
-  for (const r of d.attendance) excuseTokens.set(r.person, new Set([...(excuseTokens.get(r.person) ?? []), ...r.excuseTokens]));
+  const reasonClauses = new Map<string, Set<number>>();
+  for (const r of d.attendance) {
+    excuseTokens.set(r.person, new Set([...(excuseTokens.get(r.person) ?? []), ...r.excuseTokens]));
+    const reasons = r.statementClauses.filter((id) => a.clauses[id]!.words.some((w) => BECAUSE.has(w.key)) || r.excuseTokens.some((t) => a.clauses[id]!.words.some((w) => w.index === t)));
+    reasonClauses.set(r.person, new Set([...(reasonClauses.get(r.person) ?? []), ...reasons]));
+  }
   const seen = new Set<string>();
   const observations: ObservationRecord[] = [];
   for (const o of d.observations) {
     const excused = excuseTokens.get(o.person);
     if (FREINS.has(o.category) && excused !== undefined && [...range(o.tokens)].some((t) => excused.has(t))) continue;
+    // "absente, rdv préfecture pour son titre de séjour": the reason of an absence stays in attendance (contract).
+    if (FREINS.has(o.category) && o.polarity !== 'negative' && reasonClauses.get(o.person)?.has(o.clause)) continue;
+    if (FREINS.has(o.category) && reasonClauses.get(o.person)?.has(o.clause) && a.clauses[o.clause]!.words.some((w) => BECAUSE.has(w.key))) continue;
     const key = `${o.person}|${o.category}|${o.polarity}|${a.clauses[o.clause]?.sentence ?? o.clause}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -90,5 +90,5 @@ export const activityRow: RowBuilder<ActivityPhrase> = (r, pattern) =>
 
 export const markerRow: RowBuilder<MarkerPhrase> = (r, pattern) => {
   const role = fold(r.get('role'));
-  return role === 'remplissage' || role === 'rupture' || role === 'liaison' ? { pattern, role } : new Problem(`rôle « ${r.get('role')} »`);
+  return role === 'remplissage' || role === 'rupture' || role === 'liaison' || role === 'locution' ? { pattern, role } : new Problem(`rôle « ${r.get('role')} »`);
 };

@@ -28,7 +28,7 @@ export type AlertPhrase = Phrase & {
 };
 export type UnitPhrase = Phrase & { readonly unit: Unit; readonly factor: number };
 export type ActivityPhrase = Phrase & { readonly activity: string };
-export type MarkerPhrase = Phrase & { readonly role: 'remplissage' | 'rupture' | 'liaison' };
+export type MarkerPhrase = Phrase & { readonly role: 'remplissage' | 'rupture' | 'liaison' | 'locution' };
 export type PlainPhrase = Phrase;
 
 /** The French lexicon, loaded once from lexicon/ (data a domain expert can read and extend). */

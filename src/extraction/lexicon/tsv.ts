@@ -3,14 +3,16 @@ export interface TsvRow { readonly line: number; readonly get: (column: string) 
 
 /**
  * Reads the lexicon's TSV files: a header line, then one entry per line.
- * Blank lines and lines starting with "#" are comments. Missing cells are "".
+ * Blank lines and lines starting with "# " (hash, space) are comments; "#nombre" is
+ * a tag, not a comment. Missing cells are "".
  */
 export function parseTsv(text: string): TsvRow[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let header: string[] | null = null;
   const rows: TsvRow[] = [];
   lines.forEach((raw, i) => {
-    if (raw.trim() === '' || raw.trimStart().startsWith('#')) return;
+    const trimmed = raw.trimStart();
+    if (trimmed === '' || trimmed === '#' || trimmed.startsWith('# ')) return;
     const cells = raw.split('\t').map((c) => c.trim());
     if (header === null) {
       header = cells.map((c) => c.toLowerCase());

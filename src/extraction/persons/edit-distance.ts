@@ -12,5 +12,6 @@ export function typoDistance(a: string, b: string): number {
   return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!] ? 1 : d;
 }
 
-/** Largest distance accepted for a name of this length: none below 4 letters, 1 up to 7, 2 beyond. */
-export const allowedTypos = (length: number): number => (length < 4 ? 0 : length < 8 ? 1 : 2);
+/** Largest distance accepted for a name of this length: none below 4 letters, then 1, then 2 from 8 letters (7 inside a sentence). */
+export const allowedTypos = (length: number, insideSentence = false): number =>
+  (length < 4 ? 0 : length < (insideSentence ? 7 : 8) ? 1 : 2);

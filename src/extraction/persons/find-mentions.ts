@@ -1,6 +1,6 @@
 import type { Lexicon } from '../lexicon/lexicon-types.js';
 import type { Token } from '../text/token.js';
-import { PLACE_WORDS, STOPWORDS, TITLES } from '../text/function-words.js';
+import { AUXILIARIES, PLACE_WORDS, STOPWORDS, TITLES } from '../text/function-words.js';
 import { allowedTypos, typoDistance } from './edit-distance.js';
 import type { NameForm, RosterIndex } from './roster-index.js';
 
@@ -103,8 +103,13 @@ function acceptSingle(tokens: readonly Token[], i: number, lexicon: Lexicon): bo
   if (STOPWORDS.has(t.norm)) return t.allCaps;
   if (!lexicon.commonWords.has(t.norm)) return true;
   if (!t.capitalised) return false;
-  return !opensSentence(tokens, i);
+  if (!opensSentence(tokens, i)) return true;
+  // "Pierre a trié…" is a person, "Petit souci ce matin" is not: a verb must follow.
+  const next = tokens.slice(i + 1).find((n) => n.kind === 'word');
+  return next !== undefined && (AUXILIARIES.has(next.key) || VERB_STARTERS.has(next.norm) || VERB_STARTERS.has(next.key));
 }
+
+const VERB_STARTERS = new Set(["n'", 'ne', "s'", 'se', "l'", 'lui', "m'", 'me', 'y', 'et', 'il', 'elle', 'va', 'fait', 'vient', 'commence', 'travaille', 'arrive', 'part']);
 
 function fuzzyMatch(tokens: readonly Token[], i: number, index: RosterIndex, lexicon: Lexicon, vocabulary: ReadonlySet<string>): string | null {
   const t = tokens[i]!;
@@ -116,7 +121,7 @@ function fuzzyMatch(tokens: readonly Token[], i: number, index: RosterIndex, lex
   for (const form of index.fuzzyForms) {
     const name = form.tokens[0]!;
     if (name[0] !== t.norm[0]) continue;
-    const limit = Math.min(allowedTypos(Math.min(name.length, t.norm.length)), initial ? 1 : 2);
+    const limit = initial ? Math.min(1, allowedTypos(Math.min(name.length, t.norm.length))) : allowedTypos(Math.min(name.length, t.norm.length), true);
     if (limit === 0 || Math.abs(name.length - t.norm.length) > limit) continue;
     const d = typoDistance(t.norm, name);
     if (d > limit) continue;

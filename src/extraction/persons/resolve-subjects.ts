@@ -106,7 +106,7 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
       subjects = carry !== null ? [...carry] : [];
       kind = subjects.length > 0 || impersonal ? 'inherited' : 'none';
     }
-    objects.push(...objectPronouns(words, subjects, refs, mentionAt));
+    objects.push(...objectPronouns(words, subjects, refs, mentionAt, kind === 'author'));
     for (const id of named) if (!subjects.includes(id) && !objects.includes(id)) objects.push(id);
     refs.see(named);
     if (kind === 'pronoun') refs.see(subjects);
@@ -130,15 +130,17 @@ function coordinated(words: readonly Token[], i: number, mentionAt: ReadonlyMap<
   return { ids: [...new Set(ids)], end: j };
 }
 
-function objectPronouns(words: readonly Token[], subjects: readonly string[], refs: Antecedents, mentionAt: ReadonlyMap<number, Mention>): string[] {
+function objectPronouns(words: readonly Token[], subjects: readonly string[], refs: Antecedents, mentionAt: ReadonlyMap<number, Mention>, byAuthor: boolean): string[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
     const prev = words[i - 1];
     const afterSubject = prev !== undefined && (SUBJECT_PRONOUNS.has(prev.key) || prev.key === 'ne' || [...mentionAt.values()].some((m) => prev.index >= m.from && prev.index < m.to));
     if (w.norm === "l'" && next !== undefined && AUXILIARIES.has(next.key)) return refs.single(null, subjects);
-    if ((w.key === 'lui' || w.key === 'le' || w.key === 'la') && afterSubject) return refs.single(null, subjects);
-    if ((w.key === 'les' || w.key === 'leur') && afterSubject) return refs.plural().filter((id) => !subjects.includes(id));
+    const verbNext = next !== undefined && (AUXILIARIES.has(next.key) || /(é|ée|és|ées|er|ait|ais|aient)$/i.test(next.text)) && !DETERMINERS.has(next.key);
+    if (w.key === 'lui' && byAuthor) return refs.single(null, subjects);
+    if ((w.key === 'lui' || ((w.key === 'le' || w.key === 'la') && verbNext)) && afterSubject) return refs.single(null, subjects);
+    if ((w.key === 'leur' || (w.key === 'les' && verbNext)) && afterSubject) return refs.plural().filter((id) => !subjects.includes(id));
   }
   return [];
 }

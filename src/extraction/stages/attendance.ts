@@ -76,7 +76,8 @@ function merge(a: NoteAnalysis, found: readonly Found[]): { attendance: DraftAtt
       const scope = first.excuseWords ?? wordsOf(clauses);
       const excuse = status === 'present' ? { excused: null, tokens: [] } : excuseIn(a, scope);
       const minutes = first.minutes ?? (status === 'late' || status === 'left_early' ? durationIn(scope, status) : null);
-      attendance.push({ person, status, excused: excuse.excused, minutes, excuseTokens: excuse.tokens });
+      const statementClauses = status === 'present' || first.excuseWords !== undefined ? [] : clauses.map((c) => c.id);
+      attendance.push({ person, status, excused: excuse.excused, minutes, excuseTokens: excuse.tokens, statementClauses });
       if ((status === 'late' || status === 'absent') && first.explicit && a.lexicon.habits.findAll(scope, a.hasTag).length > 0) {
         const tokens: [number, number] = [scope[0]!.index, scope[scope.length - 1]!.index];
         observations.push({ person, category: status === 'late' ? 'ponctualite' : 'assiduite', polarity: 'negative', evidence: a.span(scope), clause: first.clause, tokens });

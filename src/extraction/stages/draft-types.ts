@@ -21,6 +21,8 @@ export interface DraftAttendance {
   readonly minutes: number | null;
   /** Token indices of the phrases that excused it. */
   readonly excuseTokens: readonly number[];
+  /** Clauses that tell it (status, reason, excuse), for absences, lateness and departures. */
+  readonly statementClauses: readonly number[];
 }
 
 export interface StageOutput {

@@ -41,7 +41,7 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
         incidents.push({ kind: p.kind, persons: p.withPersons ? involved : [], evidence, clause: clause.id, sentence: clause.sentence });
         if (p.kind === 'conflict') {
           const atMe = clause.words.some((w) => ABOUT_ME.has(w.norm));
-          for (const person of atMe ? salaries(clause.subjects) : involved) {
+          for (const person of salaries(clause.subjects)) {
             observations.push({ person, category: atMe ? 'relation' : 'equipe', polarity: 'negative', evidence, clause: clause.id, tokens: range });
           }
         }

@@ -15,6 +15,8 @@ const LOOK_BACK = 8;
 
 /** "plus" denies only in "ne … plus", "a plus de", "elle dormait plus", not in "beaucoup plus poli". */
 function plusNegates(words: readonly Token[], i: number): boolean {
+  const key = (k: number): string => words[k]?.key ?? '';
+  if ((key(i - 1) === 'en' && key(i - 2) === 'plus') || (key(i + 1) === 'en' && key(i + 2) === 'plus')) return false;
   for (let j = Math.max(0, i - 3); j < i; j++) if (words[j]!.key === 'ne') return true;
   const prev = words[i - 1];
   const next = words[i + 1];

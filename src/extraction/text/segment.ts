@@ -50,7 +50,8 @@ function sentencesOf(tokens: readonly Token[]): Token[][] {
 function rolesOf(words: readonly Token[], lexicon: Lexicon, marks: MentionMarks): Role[] {
   const roles: Role[] = words.map(() => 'keep');
   for (const m of lexicon.markers.findLongest(words, () => false)) {
-    for (let i = m.from; i < m.to; i++) roles[i] = m.phrase.role === 'liaison' ? 'keep' : m.phrase.role === 'rupture' ? 'rupture' : 'filler';
+    const role: Role = m.phrase.role === 'rupture' ? 'rupture' : m.phrase.role === 'remplissage' ? 'filler' : 'keep';
+    for (let i = m.from; i < m.to; i++) roles[i] = role;
     if (m.phrase.role === 'liaison') roles[m.from] = 'liaison';
   }
   words.forEach((t, i) => {
