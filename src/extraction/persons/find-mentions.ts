@@ -105,11 +105,12 @@ function acceptSingle(tokens: readonly Token[], i: number, lexicon: Lexicon): bo
   if (!t.capitalised) return false;
   if (!opensSentence(tokens, i)) return true;
   // "Pierre a trié…" is a person, "Petit souci ce matin" is not: a verb must follow.
-  const next = tokens.slice(i + 1).find((n) => n.kind === 'word');
-  return next !== undefined && (AUXILIARIES.has(next.key) || VERB_STARTERS.has(next.norm) || VERB_STARTERS.has(next.key));
+  const [next, then] = tokens.slice(i + 1, i + 6).filter((n) => n.kind === 'word');
+  if (next === undefined) return false;
+  return AUXILIARIES.has(next.key) || VERB_STARTERS.has(next.norm) || VERB_STARTERS.has(next.key) || (next.key === 'de' && then?.key === 'retour');
 }
 
-const VERB_STARTERS = new Set(["n'", 'ne', "s'", 'se', "l'", 'lui', "m'", 'me', 'y', 'et', 'il', 'elle', 'va', 'fait', 'vient', 'commence', 'travaille', 'arrive', 'part']);
+const VERB_STARTERS = new Set(["n'", 'ne', "s'", 'se', "l'", 'lui', "m'", 'me', 'y', 'et', 'il', 'elle', 'va', 'fait', 'vient', 'commence', 'travaille', 'arrive', 'part', 'parti', 'partie', 'arrivee', 'absent', 'absente', 'present', 'presente', 'venu', 'venue', 'revenu', 'revenue', 'malade', 'encore', 'toujours', 'tjs', 'tres', 'bien', 'pas', 'jamais', 'aussi', 'est', 'etait', 'en']);
 
 function fuzzyMatch(tokens: readonly Token[], i: number, index: RosterIndex, lexicon: Lexicon, vocabulary: ReadonlySet<string>): string | null {
   const t = tokens[i]!;

@@ -81,7 +81,7 @@ export function parseNumberAt(words: readonly Token[], i: number): ParsedNumber 
     if ((p[0] === 'un' || p[0] === 'une') && parts.length > 0) break;
     parts.push(...p);
     end++;
-    if (words[end]?.key === 'et' && words[end + 1] !== undefined && isNumberWord(words[end + 1]!) && !['un', 'une'].includes(words[end + 1]!.key) ) continue;
+    if (words[end]?.key === 'et' && words[end + 1] !== undefined && isNumberWord(words[end + 1]!) && !['un', 'une'].includes(words[end + 1]!.key)) { end++; continue; }
     if (words[end]?.key === 'et' && ['un', 'une'].includes(words[end + 1]?.key ?? '') && parts.length > 0 && WORDS[parts[parts.length - 1]!]! >= 20) { parts.push('un'); end += 2; }
   }
   if (parts.length === 0) return null;

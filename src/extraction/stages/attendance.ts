@@ -74,7 +74,8 @@ function merge(a: NoteAnalysis, found: readonly Found[]): { attendance: DraftAtt
       const first = pool.find((f) => f.status === status)!;
       const clauses = statementOf(a, first.clause, person);
       const scope = first.excuseWords ?? wordsOf(clauses);
-      const excuse = status === 'present' ? { excused: null, tokens: [] } : excuseIn(a, scope);
+      const parts = first.excuseWords !== undefined ? [first.excuseWords] : clauses.map((c) => c.words);
+      const excuse = status === 'present' ? { excused: null, tokens: [] } : excuseIn(a, parts);
       const minutes = first.minutes ?? (status === 'late' || status === 'left_early' ? durationIn(scope, status) : null);
       const statementClauses = status === 'present' || first.excuseWords !== undefined ? [] : clauses.map((c) => c.id);
       attendance.push({ person, status, excused: excuse.excused, minutes, excuseTokens: excuse.tokens, statementClauses });
@@ -87,11 +88,12 @@ function merge(a: NoteAnalysis, found: readonly Found[]): { attendance: DraftAtt
   return { attendance, observations };
 }
 
-function excuseIn(a: NoteAnalysis, words: readonly Token[]): { excused: boolean | null; tokens: number[] } {
+/** Excuses clause by clause, so that a negation never reaches into the clause before. */
+function excuseIn(a: NoteAnalysis, parts: ReadonlyArray<readonly Token[]>): { excused: boolean | null; tokens: number[] } {
   let yes = false;
   let no = false;
   const tokens: number[] = [];
-  for (const m of a.lexicon.excuses.findLongest(words, a.hasTag)) {
+  for (const words of parts) for (const m of a.lexicon.excuses.findLongest(words, a.hasTag)) {
     if (m.phrase.excused === null) continue;
     const value = isNegated(words, m.from, m.to, literalWords(m.phrase.pattern), 3) ? !m.phrase.excused : m.phrase.excused;
     if (value) yes = true; else no = true;

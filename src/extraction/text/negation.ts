@@ -3,7 +3,7 @@ import type { Token } from './token.js';
 /** Words that deny what follows them in the clause (folded keys). "ne" alone is not enough: French writes a second word. */
 const NEGATORS = new Set(['pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'guere', 'ni', 'non', 'peu', 'nul', 'nulle']);
 /** Verbs of omission or refusal act like a negation on what they govern ("oublié ses gants"). */
-const PRIVATIVE_STEMS = new Set(['oubli', 'enlev', 'retir', 'refus', 'manqu', 'perd', 'perdu']);
+const PRIVATIVE = /^(oubli|enlev|retir|refus|manqu|perdu)/;
 /** A negation does not reach back over these. */
 const BARRIERS = new Set(['mais', 'et', 'que', 'quand', 'donc', 'puis', 'car', 'alors', 'contre', 'parce', 'si']);
 const AFTER_VERB = new Set(['pas', 'jamais', 'guere', 'plus']);
@@ -28,7 +28,7 @@ function plusNegates(words: readonly Token[], i: number): boolean {
 function negates(words: readonly Token[], i: number): boolean {
   const w = words[i]!;
   if (w.key === 'plus') return plusNegates(words, i);
-  return NEGATORS.has(w.key) || (w.kind === 'word' && PRIVATIVE_STEMS.has(w.stem));
+  return NEGATORS.has(w.key) || (w.kind === 'word' && PRIVATIVE.test(w.key));
 }
 
 /**
@@ -44,7 +44,9 @@ export function isNegated(words: readonly Token[], from: number, to: number, lit
     if (BARRIERS.has(words[j]!.key)) break;
   }
   for (let j = from + 1; j < to; j++) if (!literal.has(words[j]!.key) && negates(words, j)) return true;
+  // "elle avance pas": only after a one-word phrase, and not before a new predicate ("traînait des pieds pas motivé").
   const after = words[to];
-  return after !== undefined && AFTER_VERB.has(after.key) && (after.key !== 'plus' || plusNegates(words, to))
-    && !NOUN_FOLLOWERS.has(words[to + 1]?.key ?? '');
+  const then = words[to + 1];
+  return to - from === 1 && after !== undefined && AFTER_VERB.has(after.key) && (after.key !== 'plus' || plusNegates(words, to))
+    && !NOUN_FOLLOWERS.has(then?.key ?? '') && !(then !== undefined && /(é|ée|és|ées)$/i.test(then.text));
 }

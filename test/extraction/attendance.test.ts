@@ -1,0 +1,47 @@
+import { extract } from './helpers.js';
+
+const rows = async (note: string, start?: string): Promise<string[]> =>
+  (await extract(note, 'eti', start)).attendance.map((a) => `${a.person}:${a.status}:${a.excused}:${a.minutes}`).sort();
+
+describe('attendance', () => {
+  it('reads lateness in minutes, stated or from both times', async () => {
+    expect(await rows('Greg encore en retard, 20 min. Momo arrivé à 9h15 au lieu de 8h30, sans excuse.')).toEqual([
+      'greg:late:null:20', 'momo:late:false:45',
+    ]);
+  });
+
+  it('uses the team start time when given, and only then counts minutes from "arrivé à 9h"', async () => {
+    expect(await rows('Nadia arrivée à 9h.', '08:00')).toEqual(['nadia:late:null:60']);
+    expect(await rows('Nadia arrivée à 9h.')).toEqual(['nadia:late:null:null']);
+    expect(await rows('Nadia arrivée à 8h.')).toEqual(['nadia:present:null:null']);
+  });
+
+  it('tells excused from unexcused', async () => {
+    expect(await rows("Pierre absent, rdv prévu, il m'avait prévenu. Greg pas venu, pas de nouvelles. Rose en congé. Nadia absente.")).toEqual([
+      'greg:absent:false:null', 'nadia:absent:null:null', 'pierre:absent:true:null', 'rose:absent:true:null',
+    ]);
+  });
+
+  it('reads early departures', async () => {
+    expect(await rows('Rose partie 1h plus tôt elle avait prévenu. Greg parti à 15h sans rien dire.')).toEqual([
+      'greg:left_early:false:null', 'rose:left_early:true:60',
+    ]);
+  });
+
+  it('keeps one status per person: a late arrival is not also present; "de retour" is present', async () => {
+    expect(await rows("Tout le monde était là. Momo est arrivé en retard. Pierre de retour aujourd'hui.")).toEqual([
+      'greg:present:null:null', 'momo:late:null:null', 'nadia:present:null:null', 'pierre:present:null:null', 'rose:present:null:null',
+    ]);
+  });
+
+  it('ignores people merely described at work and absences announced for later', async () => {
+    expect(await rows('Greg et Momo étaient en collecte. Pierre sera absent demain.')).toEqual([]);
+  });
+
+  it('records a ponctualite observation only when the lateness is characterised', async () => {
+    const once = await extract('Greg en retard.');
+    const again = await extract("Greg encore en retard, c'est la 3e fois cette semaine.");
+    expect(once.observations).toEqual([]);
+    expect(again.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['greg:ponctualite:negative']);
+  });
+});

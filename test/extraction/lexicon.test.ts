@@ -1,0 +1,48 @@
+import { cpSync, mkdtempSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultLexiconDir, loadLexicon } from '../../src/extraction/lexicon/load-lexicon.js';
+import { compilePattern, matchAt } from '../../src/extraction/lexicon/pattern.js';
+import { tokenize } from '../../src/extraction/text/tokenize.js';
+import { stem } from '../../src/extraction/lexicon/stem.js';
+import { createRulesShiftNoteExtractor } from '../../src/extraction/rules-shift-note-extractor.js';
+import { roster } from './helpers.js';
+
+describe('lexicon', () => {
+  it('ships with every line readable', () => {
+    const lexicon = loadLexicon();
+    expect(lexicon.problems).toEqual([]);
+    expect(lexicon.facts.phrases.length).toBeGreaterThan(1000);
+  });
+
+  it('reports bad lines instead of throwing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexique-'));
+    cpSync(defaultLexiconDir(), dir, { recursive: true });
+    appendFileSync(join(dir, 'observations', 'qualite.tsv'), 'super-positif\tbeau travail\n');
+    expect(loadLexicon(dir).problems).toEqual([expect.stringContaining('observations/qualite.tsv')]);
+  });
+
+  it('matches inflections by stem, exact words, prefixes, gaps and tags', () => {
+    const words = (t: string) => tokenize(t, { stem }).filter((x) => x.kind !== 'punct');
+    const never = () => false;
+    const p = (s: string) => compilePattern(s)!;
+    expect(matchAt(p('maîtriser'), words('maîtrisait'), 0, never)).toBe(1);
+    expect(matchAt(p('=gant'), words('gants'), 0, never)).toBe(-1);
+    expect(matchAt(p('débrouss*'), words('débroussailleuse'), 0, never)).toBe(1);
+    expect(matchAt(p('respecter … consignes'), words('respecte pas les consignes'), 0, never)).toBe(4);
+    expect(matchAt(p('respecter … consignes'), words('respecte pas du tout les consignes'), 0, never)).toBe(-1);
+    expect(matchAt(p("s'en sort"), words("s'en sort"), 0, never)).toBe(3);
+  });
+
+  it('is data: a line added by a domain expert changes what the engine finds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexique-'));
+    cpSync(defaultLexiconDir(), dir, { recursive: true });
+    const note = 'Greg a fait du tiktok toute la matinée.';
+    const context = { roster, authorId: 'eti', shiftDate: '2026-12-01' };
+    const before = await createRulesShiftNoteExtractor({ lexiconDir: dir }).extract(note, context);
+    appendFileSync(join(dir, 'observations', 'motivation.tsv'), 'negatif\tfait du tiktok\n');
+    const after = await createRulesShiftNoteExtractor({ lexicon: loadLexicon(dir) }).extract(note, context);
+    expect(before.ok && before.value.extraction.observations).toEqual([]);
+    expect(after.ok && after.value.extraction.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['greg:motivation:negative']);
+  });
+});
