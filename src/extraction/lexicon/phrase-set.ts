@@ -28,6 +28,8 @@ function startAlts(pattern: Pattern): Alt[] {
 export class PhraseSet<P extends Phrase> {
   private readonly byKey = new Map<string, P[]>();
   private readonly byStem = new Map<string, P[]>();
+  /** Prefix alternatives, by their first three letters; tags, scanned on every word. */
+  private readonly byPrefix = new Map<string, Array<{ alt: Alt; phrase: P }>>();
   private readonly scanned: Array<{ alt: Alt; phrase: P }> = [];
 
   constructor(readonly phrases: readonly P[]) {
@@ -35,7 +37,8 @@ export class PhraseSet<P extends Phrase> {
       for (const alt of startAlts(phrase.pattern)) {
         if (alt.mode === 'exact' || alt.mode === 'stem') push(this.byKey, alt.value, phrase);
         if (alt.mode === 'stem' && alt.stem !== undefined) push(this.byStem, alt.stem, phrase);
-        if (alt.mode === 'prefix' || alt.mode === 'tag') this.scanned.push({ alt, phrase });
+        if (alt.mode === 'prefix' && alt.value.length >= 3) push(this.byPrefix, alt.value.slice(0, 3), { alt, phrase });
+        else if (alt.mode === 'prefix' || alt.mode === 'tag') this.scanned.push({ alt, phrase });
       }
     }
   }
@@ -50,6 +53,9 @@ export class PhraseSet<P extends Phrase> {
       if (t.norm !== t.key) for (const p of this.byKey.get(t.norm) ?? []) candidates.add(p);
       if (t.kind === 'word') for (const p of this.byStem.get(t.stem) ?? []) candidates.add(p);
       for (const { alt, phrase } of this.scanned) if (altMatches(alt, t, hasTag)) candidates.add(phrase);
+      for (const head of new Set([t.key.slice(0, 3), t.norm.slice(0, 3)])) {
+        for (const { alt, phrase } of this.byPrefix.get(head) ?? []) if (altMatches(alt, t, hasTag)) candidates.add(phrase);
+      }
       for (const phrase of candidates) {
         const to = matchAt(phrase.pattern, words, i, hasTag);
         if (to > i) out.push({ phrase, from: i, to });

@@ -52,6 +52,8 @@ class Antecedents {
  */
 export function resolveSubjects(segments: readonly Segment[], mentions: readonly Mention[], index: RosterIndex): Clause[] {
   const mentionAt = new Map(mentions.map((m) => [m.from, m]));
+  const inMention = new Set<number>();
+  for (const m of mentions) for (let i = m.from; i < m.to; i++) inMention.add(i);
   const refs = new Antecedents(index);
   const clauses: Clause[] = [];
   for (const seg of segments) {
@@ -106,7 +108,7 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
       subjects = carry !== null ? [...carry] : [];
       kind = subjects.length > 0 || impersonal ? 'inherited' : 'none';
     }
-    objects.push(...objectPronouns(words, subjects, refs, mentionAt, kind === 'author'));
+    objects.push(...objectPronouns(words, subjects, refs, inMention, kind === 'author'));
     for (const id of named) if (!subjects.includes(id) && !objects.includes(id)) objects.push(id);
     refs.see(named);
     if (kind === 'pronoun') refs.see(subjects);
@@ -122,7 +124,7 @@ function coordinated(words: readonly Token[], i: number, mentionAt: ReadonlyMap<
     const m = mentionAt.get(words[j]!.index);
     if (m === undefined) break;
     if (m.personId !== null) ids.push(m.personId);
-    j += Math.max(1, words.filter((w) => w.index >= m.from && w.index < m.to).length);
+    while (j < words.length && words[j]!.index < m.to) j++;
     const link = words[j];
     if (link !== undefined && (link.key === 'et' || link.text === '&') && mentionAt.has(words[j + 1]?.index ?? -1)) j++;
     else if (!mentionAt.has(words[j]?.index ?? -1)) break;
@@ -130,12 +132,12 @@ function coordinated(words: readonly Token[], i: number, mentionAt: ReadonlyMap<
   return { ids: [...new Set(ids)], end: j };
 }
 
-function objectPronouns(words: readonly Token[], subjects: readonly string[], refs: Antecedents, mentionAt: ReadonlyMap<number, Mention>, byAuthor: boolean): string[] {
+function objectPronouns(words: readonly Token[], subjects: readonly string[], refs: Antecedents, inMention: ReadonlySet<number>, byAuthor: boolean): string[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
     const prev = words[i - 1];
-    const afterSubject = prev !== undefined && (SUBJECT_PRONOUNS.has(prev.key) || prev.key === 'ne' || [...mentionAt.values()].some((m) => prev.index >= m.from && prev.index < m.to));
+    const afterSubject = prev !== undefined && (SUBJECT_PRONOUNS.has(prev.key) || prev.key === 'ne' || inMention.has(prev.index));
     if (w.norm === "l'" && next !== undefined && AUXILIARIES.has(next.key)) return refs.single(null, subjects);
     const verbNext = next !== undefined && (AUXILIARIES.has(next.key) || /(é|ée|és|ées|er|ait|ais|aient)$/i.test(next.text)) && !DETERMINERS.has(next.key);
     if (w.key === 'lui' && byAuthor) return refs.single(null, subjects);

@@ -21,14 +21,15 @@ export function teamStatements(a: NoteAnalysis): TeamFound[] {
     const team = mentionsWholeTeam(words) && (head === 'present' || statesPresence(a, ids));
     if (!team && head === undefined) continue;
     const exceptAt = words.findIndex((w) => EXCEPT.has(w.key));
-    const mentions = a.mentions.filter((m) => m.personId !== null && words.some((w) => w.index === m.from));
+    const position = new Map(words.map((w, i) => [w.index, i]));
+    const mentions = a.mentions.filter((m) => m.personId !== null && position.has(m.from));
     const excepted = new Set<string>();
     mentions.forEach((m, k) => {
-      const at = words.findIndex((w) => w.index === m.from);
+      const at = position.get(m.from)!;
       if (exceptAt === -1 || at < exceptAt || !a.isSalarie(m.personId!)) return;
       excepted.add(m.personId!);
       const next = mentions[k + 1];
-      const scope = words.filter((w) => w.index >= m.to && (next === undefined || w.index < next.from));
+      const scope = words.slice(at + 1, next === undefined ? undefined : position.get(next.from)).filter((w) => w.index >= m.to);
       out.push({ person: m.personId!, status: team ? 'absent' : head === 'absent' ? 'present' : 'absent', clause: ids[0]!, minutes: null, explicit: false, excuseWords: scope });
     });
     if (team) {
