@@ -20,7 +20,8 @@ export interface Alt { readonly mode: 'stem' | 'exact' | 'prefix' | 'tag'; reado
 export type Item =
   | { readonly kind: 'word'; readonly alts: readonly Alt[]; readonly optional: boolean }
   | { readonly kind: 'gap'; readonly max: number };
-export interface Pattern { readonly source: string; readonly items: readonly Item[] }
+/** `anchor`: the keys or stems of one required word after the first; a clause without any of them cannot match. */
+export interface Pattern { readonly source: string; readonly items: readonly Item[]; readonly anchor?: readonly string[] }
 
 const GAP_MAX = 3;
 const MIN_STEM = 5;
@@ -61,7 +62,11 @@ export function compilePattern(source: string, abbreviations?: ReadonlyMap<strin
     words.forEach((alt, i) => items.push({ kind: 'word', alts: [alt], optional: optional && i === words.length - 1 }));
   }
   while (items.length > 0 && items[items.length - 1]!.kind === 'gap') items.pop();
-  return items.some((i) => i.kind === 'word') ? { source, items } : null;
+  if (!items.some((i) => i.kind === 'word')) return null;
+  const required = items.slice(1).filter((i): i is Extract<Item, { kind: 'word' }> =>
+    i.kind === 'word' && !i.optional && i.alts.every((a) => a.mode === 'exact' || a.mode === 'stem'));
+  const last = required[required.length - 1];
+  return last === undefined ? { source, items } : { source, items, anchor: last.alts.flatMap((a) => (a.stem === undefined ? [a.value] : [a.value, a.stem])) };
 }
 
 export type TagTest = (token: Token, tag: Tag) => boolean;
@@ -75,35 +80,44 @@ export function altMatches(alt: Alt, token: Token, hasTag: TagTest): boolean {
   }
 }
 
+function anyAlt(alts: readonly Alt[], token: Token, hasTag: TagTest): boolean {
+  for (let k = 0; k < alts.length; k++) if (altMatches(alts[k]!, token, hasTag)) return true;
+  return false;
+}
+
+/** Longest end of items[item…] matched from words[pos], or -1 (plain recursion: patterns are a few items long). */
+function longest(items: readonly Item[], item: number, words: readonly Token[], pos: number, hasTag: TagTest): number {
+  if (item === items.length) return pos;
+  const it = items[item]!;
+  let best = -1;
+  if (it.kind === 'gap') {
+    for (let skip = 0; skip <= it.max && pos + skip <= words.length; skip++) {
+      const r = longest(items, item + 1, words, pos + skip, hasTag);
+      if (r > best) best = r;
+    }
+    return best;
+  }
+  if (it.optional) best = longest(items, item + 1, words, pos, hasTag);
+  const token = words[pos];
+  if (token !== undefined && anyAlt(it.alts, token, hasTag)) {
+    const r = longest(items, item + 1, words, pos + 1, hasTag);
+    if (r > best) best = r;
+  }
+  return best;
+}
+
 /**
  * Longest match of `pattern` starting exactly at words[from]; returns the index
- * (in `words`) one past the last matched word, or -1.
+ * (in `words`) one past the last matched word, or -1. A match starts on a
+ * real word, never on a skipped optional one.
  */
 export function matchAt(pattern: Pattern, words: readonly Token[], from: number, hasTag: TagTest): number {
-  const { items } = pattern;
-  let best = -1;
-  const step = (item: number, pos: number): void => {
-    if (item === items.length) {
-      if (pos > best) best = pos;
-      return;
-    }
-    const it = items[item]!;
-    if (it.kind === 'gap') {
-      for (let skip = 0; skip <= it.max && pos + skip <= words.length; skip++) step(item + 1, pos + skip);
-      return;
-    }
-    if (it.optional) step(item + 1, pos);
-    const token = words[pos];
-    if (token !== undefined && it.alts.some((a) => altMatches(a, token, hasTag))) step(item + 1, pos + 1);
-  };
-  // A match must start on a real word, not on a skipped optional one.
-  const first = items.find((i) => i.kind === 'word' && !i.optional) ?? items[0]!;
   const startToken = words[from];
-  if (startToken === undefined) return -1;
-  const firstIsOptional = items[0]!.kind === 'word' && (items[0] as { optional: boolean }).optional;
-  if (!firstIsOptional && first.kind === 'word' && !first.alts.some((a) => altMatches(a, startToken, hasTag))) return -1;
-  step(0, from);
-  return best > from ? best : -1;
+  const first = pattern.items[0];
+  if (startToken === undefined || first === undefined) return -1;
+  if (first.kind === 'word' && !first.optional && !anyAlt(first.alts, startToken, hasTag)) return -1;
+  const end = longest(pattern.items, 0, words, from, hasTag);
+  return end > from ? end : -1;
 }
 
 /** The folded words a pattern spells out (its own negators are part of its meaning). */

@@ -32,7 +32,14 @@ export class PhraseSet<P extends Phrase> {
   private readonly byPrefix = new Map<string, Array<{ alt: Alt; phrase: P }>>();
   private readonly scanned: Array<{ alt: Alt; phrase: P }> = [];
 
+  /** Per-phrase stamp of the last word that proposed it, to try each phrase once per word without allocating. */
+  private readonly stamps: Int32Array;
+  private readonly ids = new Map<P, number>();
+  private generation = 0;
+
   constructor(readonly phrases: readonly P[]) {
+    this.stamps = new Int32Array(phrases.length);
+    phrases.forEach((p, i) => this.ids.set(p, i));
     for (const phrase of phrases) {
       for (const alt of startAlts(phrase.pattern)) {
         if (alt.mode === 'exact' || alt.mode === 'stem') push(this.byKey, alt.value, phrase);
@@ -46,21 +53,30 @@ export class PhraseSet<P extends Phrase> {
   /** Every match in `words` (overlapping ones included). */
   findAll(words: readonly Token[], hasTag: TagTest): Array<PhraseMatch<P>> {
     const out: Array<PhraseMatch<P>> = [];
+    const present = presentIn(words);
+    const candidates: P[] = [];
     for (let i = 0; i < words.length; i++) {
       const t = words[i]!;
-      const candidates = new Set<P>();
-      for (const p of this.byKey.get(t.key) ?? []) candidates.add(p);
-      if (t.norm !== t.key) for (const p of this.byKey.get(t.norm) ?? []) candidates.add(p);
-      if (t.kind === 'word') for (const p of this.byStem.get(t.stem) ?? []) candidates.add(p);
-      for (const { alt, phrase } of this.scanned) if (altMatches(alt, t, hasTag)) candidates.add(phrase);
-      for (const head of new Set([t.key.slice(0, 3), t.norm.slice(0, 3)])) {
-        for (const { alt, phrase } of this.byPrefix.get(head) ?? []) if (altMatches(alt, t, hasTag)) candidates.add(phrase);
-      }
+      candidates.length = 0;
+      for (const p of this.byKey.get(t.key) ?? NONE) candidates.push(p as P);
+      if (t.norm !== t.key) for (const p of this.byKey.get(t.norm) ?? NONE) candidates.push(p as P);
+      if (t.kind === 'word') for (const p of this.byStem.get(t.stem) ?? NONE) candidates.push(p as P);
+      for (const { alt, phrase } of this.scanned) if (altMatches(alt, t, hasTag)) candidates.push(phrase);
+      const head = t.key.slice(0, 3);
+      for (const { alt, phrase } of this.byPrefix.get(head) ?? NONE) if (altMatches(alt, t, hasTag)) candidates.push(phrase as P);
+      if (t.norm.slice(0, 3) !== head) for (const { alt, phrase } of this.byPrefix.get(t.norm.slice(0, 3)) ?? NONE) if (altMatches(alt, t, hasTag)) candidates.push(phrase as P);
+      const gen = ++this.generation;
       for (const phrase of candidates) {
+        const id = this.ids.get(phrase)!;
+        if (this.stamps[id] === gen) continue;
+        this.stamps[id] = gen;
+        const anchor = phrase.pattern.anchor;
+        if (anchor !== undefined && !anchor.some((k) => present.has(k))) continue;
         const to = matchAt(phrase.pattern, words, i, hasTag);
         if (to > i) out.push({ phrase, from: i, to });
       }
     }
+    if (this.generation > 1_000_000_000) { this.generation = 0; this.stamps.fill(0); }
     return out;
   }
 
@@ -77,6 +93,20 @@ export function longestFirst<M extends { from: number; to: number }>(matches: re
     if (taken.every((o) => m.to <= o.from || m.from >= o.to)) taken.push(m);
   }
   return taken.sort((a, b) => a.from - b.from);
+}
+
+const NONE: readonly never[] = [];
+
+/** Keys, folded forms and stems of a clause, computed once per word list (clauses are scanned by several phrase sets). */
+const presentCache = new WeakMap<readonly Token[], Set<string>>();
+function presentIn(words: readonly Token[]): Set<string> {
+  let present = presentCache.get(words);
+  if (present === undefined) {
+    present = new Set<string>();
+    for (const w of words) { present.add(w.key); present.add(w.norm); present.add(w.stem); }
+    presentCache.set(words, present);
+  }
+  return present;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -29,9 +29,17 @@ export interface ParsedNumber {
 export const isOrdinal = (t: Token): boolean => /^\d+(e|er|ere|eme|ieme|em|nd|nde)$/.test(t.norm) || ORDINAL_WORDS.has(t.key);
 export const isClockToken = (t: Token): boolean => /^\d{1,2}h\d{2}$/.test(t.norm) || /^\d{1,2}h$/.test(t.norm);
 const wordParts = (t: Token): string[] => (t.kind === 'word' ? t.key.split('-') : []);
+const numberWordCache = new Map<string, boolean>();
 const isNumberWord = (t: Token): boolean => {
-  const parts = wordParts(t);
-  return parts.length > 0 && parts.every((p) => p === 'et' || Object.hasOwn(WORDS, p)) && parts.some((p) => p !== 'et');
+  if (t.kind !== 'word') return false;
+  let known = numberWordCache.get(t.key);
+  if (known === undefined) {
+    const parts = wordParts(t);
+    known = parts.length > 0 && parts.every((p) => p === 'et' || Object.hasOwn(WORDS, p)) && parts.some((p) => p !== 'et');
+    if (numberWordCache.size > 20_000) numberWordCache.clear();
+    numberWordCache.set(t.key, known);
+  }
+  return known;
 };
 
 /** True when the token starts a number ("3", "2 500", "deux", "une douzaine"). */

@@ -4,7 +4,18 @@
  * "MAÎTRISE" meet. Never used to build evidence, which is always sliced
  * from the original note.
  */
+const cache = new Map<string, string>();
+
 export function fold(text: string): string {
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const folded = foldUncached(text);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(text, folded);
+  return folded;
+}
+
+function foldUncached(text: string): string {
   return text
     .replace(/[œŒ]/g, (c) => (c === 'œ' ? 'oe' : 'OE'))
     .replace(/[æÆ]/g, (c) => (c === 'æ' ? 'ae' : 'AE'))
