@@ -21,8 +21,8 @@ export function extractAlerts(a: NoteAnalysis): { alerts: AlertRecord[]; inciden
       const asVictim = subjects.length === 0;
       const people = asVictim ? clause.objects.filter(a.isSalarie) : subjects;
       const range: [number, number] = [clause.words[m.from]!.index, clause.words[m.to - 1]!.index];
-      if (people.length === 0 && p.topic !== 'violence') continue;
-      if (people.length === 0) alerts.push({ person: null, topic: p.topic, evidence });
+      // An alert names a salarié; a threat to nobody in particular stays a conflict incident.
+      if (people.length === 0 && !(p.topic === 'violence' && p.incident !== null)) continue;
       for (const person of people) alerts.push({ person, topic: p.topic, evidence });
       if (p.incident !== null && !(p.role === 'victime' && p.topic === 'violence')) {
         incidents.push({ kind: p.incident, persons: people, evidence, clause: clause.id, sentence: clause.sentence });

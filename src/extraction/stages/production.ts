@@ -18,16 +18,21 @@ const MONEY = /^[€$£%°]$/;
  */
 export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
   const out: ProductionRecord[] = [];
+  const busy = new Set<number>();
+  const activitiesOf = new Map(a.clauses.map((c) => [c.id, a.lexicon.activities.findLongest(c.words, a.hasTag)]));
+  for (const c of a.clauses) if (activitiesOf.get(c.id)!.length > 0) busy.add(c.sentence);
+  const lastPiece = new Map<number, string>();
   for (const clause of a.clauses) {
     const words = clause.words;
-    const activities = a.lexicon.activities.findLongest(words, a.hasTag);
+    const activities = activitiesOf.get(clause.id)!;
+    const context: Context = { workSentence: busy.has(clause.sentence), lastPiece: lastPiece.get(clause.sentence) };
     for (let i = 0; i < words.length; i++) {
       if (!startsNumber(words[i]!)) continue;
       const prev = words[i - 1];
       const n = parseNumberAt(words, i);
       if (n === null) continue;
       const skip = n.end - 1;
-      const found = measure(a, words, n.end, n.glued, n.value, n.spelled);
+      const found = measure(a, words, n.end, n.glued, n.value, n.spelled, { ...context, workSentence: context.workSentence && prev?.key !== 'les' && prev?.key !== 'des' });
       const allowedBefore = prev === undefined || !NOT_BEFORE.has(prev.key);
       const nextRaw = a.tokens[words[n.end - 1]!.index + 1];
       if (found === null || !allowedBefore || (nextRaw !== undefined && MONEY.test(nextRaw.text)) || isDateOrClock(a, words[i]!)) {
@@ -37,6 +42,7 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
       const activity = activityNear(activities, i);
       const label = [activity, found.item].filter(Boolean).join(' ').trim() || 'production';
       out.push({ activity: label, quantity: round(found.quantity), unit: found.unit });
+      if (found.unit === 'piece') lastPiece.set(clause.sentence, found.item);
       i = Math.max(skip, found.end - 1);
     }
   }
@@ -44,8 +50,11 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
 }
 
 interface Measure { unit: Unit; quantity: number; item: string; end: number }
+/** What the sentence says beyond the number: whether it is about work done, and the last object counted ("14 vélos révisés, 6 réparés"). */
+interface Context { workSentence: boolean; lastPiece: string | undefined }
+const PARTICIPLE = /(é|ée|és|ées|is|ies|us|ues|ts|tes)$/i;
 
-function measure(a: NoteAnalysis, words: readonly Token[], at: number, glued: string, value: number, spelled: boolean): Measure | null {
+function measure(a: NoteAnalysis, words: readonly Token[], at: number, glued: string, value: number, spelled: boolean, context: Context): Measure | null {
   if (glued !== '') {
     const unit = GLUED[glued];
     return unit === undefined ? null : { unit, quantity: value, item: itemAfter(a, words, at), end: at };
@@ -64,9 +73,14 @@ function measure(a: NoteAnalysis, words: readonly Token[], at: number, glued: st
     const w = words[j]!;
     if (a.lexicon.nonProduction.has(w.key) || a.lexicon.nonProduction.has(w.stem) || startsNumber(w)) return null;
     if (a.lexicon.countNouns.has(w.key) || a.lexicon.countNouns.has(w.stem)) return { unit: 'piece', quantity: value, item: w.text, end: j + 1 };
-    if (!LINKS.has(w.key) && j > at) return null;
+    if (!LINKS.has(w.key) && j > at) break;
   }
-  return null;
+  const next = words[at];
+  if (next === undefined || value < 2 || !Number.isInteger(value)) return null;
+  if (context.lastPiece !== undefined && PARTICIPLE.test(next.text)) return { unit: 'piece', quantity: value, item: context.lastPiece, end: at };
+  // Objects the lexicon does not list yet ("8 paliers") count in a sentence about work done.
+  const looksCounted = next.kind === 'word' && !next.capitalised && /[sx]$/.test(next.key) && next.key.length >= 4 && !a.hasTag(next, 'personne') && !a.lexicon.firstNames.has(next.key);
+  return context.workSentence && looksCounted ? { unit: 'piece', quantity: value, item: next.text, end: at + 1 } : null;
 }
 
 function itemAfter(a: NoteAnalysis, words: readonly Token[], at: number): string {

@@ -21,15 +21,17 @@ export function teamStatements(a: NoteAnalysis): TeamFound[] {
     const team = mentionsWholeTeam(words) && (head === 'present' || statesPresence(a, ids));
     if (!team && head === undefined) continue;
     const exceptAt = words.findIndex((w) => EXCEPT.has(w.key));
+    const exceptEnd = exceptionEnd(a, ids, words, exceptAt);
     const position = new Map(words.map((w, i) => [w.index, i]));
     const mentions = a.mentions.filter((m) => m.personId !== null && position.has(m.from));
     const excepted = new Set<string>();
     mentions.forEach((m, k) => {
       const at = position.get(m.from)!;
-      if (exceptAt === -1 || at < exceptAt || !a.isSalarie(m.personId!)) return;
+      if (exceptAt === -1 || at < exceptAt || at >= exceptEnd || !a.isSalarie(m.personId!)) return;
       excepted.add(m.personId!);
       const next = mentions[k + 1];
-      const scope = words.slice(at + 1, next === undefined ? undefined : position.get(next.from)).filter((w) => w.index >= m.to);
+      const nextAt = next === undefined ? exceptEnd : Math.min(exceptEnd, position.get(next.from)!);
+      const scope = words.slice(at + 1, nextAt).filter((w) => w.index >= m.to);
       out.push({ person: m.personId!, status: team ? 'absent' : head === 'absent' ? 'present' : 'absent', clause: ids[0]!, minutes: null, explicit: false, excuseWords: scope });
     });
     if (team) {
@@ -47,6 +49,24 @@ export function teamStatements(a: NoteAnalysis): TeamFound[] {
     }
   }
   return out;
+}
+
+/**
+ * Where the "sauf …" list ends: the clause holding "sauf", then short
+ * parenthetical clauses ("(congé)") and "et Fatou"; a new subject stops it.
+ */
+function exceptionEnd(a: NoteAnalysis, ids: readonly number[], words: readonly Token[], exceptAt: number): number {
+  if (exceptAt === -1) return words.length;
+  const exceptWord = words[exceptAt]!;
+  let k = ids.findIndex((id) => a.clauses[id]!.words.includes(exceptWord));
+  let end = words.indexOf(a.clauses[ids[k]!]!.words.at(-1)!) + 1;
+  for (k++; k < ids.length; k++) {
+    const c = a.clauses[ids[k]!]!;
+    const listed = (c.words[0]?.key === 'et' || c.words[0]?.key === 'ni') && c.kind === 'named';
+    if (!listed && (c.words.length > 3 || c.kind === 'pronoun' || c.kind === 'author' || c.kind === 'named')) break;
+    end = words.indexOf(c.words.at(-1)!) + 1;
+  }
+  return end;
 }
 
 function mentionsWholeTeam(words: readonly Token[]): boolean {

@@ -125,8 +125,10 @@ function startsClause(words: readonly Token[], i: number, marks: MentionMarks, c
     if (prev.key === 'et' && andNameStartsClause(words, i, marks, clauseStart)) return true;
     if (marks.inside.has(prev.index) || NO_SPLIT_BEFORE_NAME.has(prev.key) || NO_SPLIT_BEFORE_NAME.has(prev.norm)) return false;
     // "j'ai renvoyé Samir chez lui": an object, unless a verb follows ("ça a dégénéré Dylan a poussé…").
-    const before = words[i - 2];
-    if (before !== undefined && looksLikeParticiple(prev) && (AUXILIARIES.has(before.key) || before.norm === "l'")) {
+    const adverb = /ment$/.test(prev.key) && words[i - 2] !== undefined && looksLikeParticiple(words[i - 2]!);
+    const participle = adverb ? words[i - 2]! : prev;
+    const before = words[i - (adverb ? 3 : 2)];
+    if (before !== undefined && looksLikeParticiple(participle) && (AUXILIARIES.has(before.key) || before.norm === "l'")) {
       let j = i;
       while (j < words.length && marks.inside.has(words[j]!.index)) j++;
       const after = words[j];
