@@ -34,6 +34,10 @@ describe('attendance', () => {
     ]);
   });
 
+  it('reads "pas là ce matin… arrivé à midi" as a lateness, not an absence', async () => {
+    expect(await rows("euh Greg il était pas là ce matin il est arrivé à midi sans prévenir")).toEqual(['greg:late:false:null']);
+  });
+
   it('ignores people merely described at work and absences announced for later', async () => {
     expect(await rows('Greg et Momo étaient en collecte. Pierre sera absent demain.')).toEqual([]);
   });

@@ -33,6 +33,7 @@ describe('production', () => {
       '1.5 t', '120 m', '2500 m2', '3 m3', '40 l',
     ]);
     expect(await produced('on a pesé six cent quarante kilos de textile et 95kg de jouets')).toEqual(['640 kg', '95 kg']);
+    expect(await produced('récolté 1.200 kg de pommes de terre et fait 3h de désherbage')).toEqual(['1200 kg', '3 h']);
   });
 
   it('counts objects as pieces, words and approximations included', async () => {
@@ -42,6 +43,6 @@ describe('production', () => {
   });
 
   it('leaves out places, money, times, distances and durations', async () => {
-    expect(await produced('On a nettoyé les deux halls. Vendu pour 30 € à 9h. Il habite à vingt bornes. La pierre est passée à un mètre. Pause pdt 1h. 4 jours par semaine.')).toEqual([]);
+    expect(await produced('On a nettoyé les deux halls. Vendu pour 30 € à 9h. Il habite à vingt bornes. La pierre est passée à un mètre. Pause pdt 1h. 4 jours par semaine. Parti 1h plus tôt.')).toEqual([]);
   });
 });

@@ -106,7 +106,8 @@ function approximation(words: readonly Token[], end: number, value: number, isSp
   return { value, end, glued: '', spelled: isSpelled, approximate: false };
 }
 
-const toNumber = (text: string): number => Number(text.replace(',', '.'));
+/** « 1,5 » is one and a half; « 1.200 » (a dot and three digits) is twelve hundred, as often typed in France. */
+const toNumber = (text: string): number => Number(/^\d{1,3}\.\d{3}$/.test(text) ? text.replace('.', '') : text.replace(',', '.'));
 
 /** "et demi", "et demie" right after a unit: adds one half. */
 export function halfAfter(words: readonly Token[], i: number): number {

@@ -13,7 +13,8 @@ import { teamStatements } from './team-attendance.js';
 export const DEFAULT_START_MINUTES = 8 * 60 + 30;
 const CLOCK_PREPOSITIONS = new Set(['a', 'vers', 'des', 'jusque', 'avant', 'apres', 'entre', 'de']);
 const EARLY_WORDS = new Set(['plus', 'avant', 'en']);
-const PRIORITY: Readonly<Record<AttendanceStatus, number>> = { absent: 3, left_early: 2, late: 2, present: 1 };
+/** One status per person: « pas là ce matin… arrivé à midi » is a lateness; late and left early can both hold. */
+const PRIORITY: Readonly<Record<AttendanceStatus, number>> = { late: 3, left_early: 3, absent: 2, present: 1 };
 
 interface Found { person: string; status: AttendanceStatus; clause: number; minutes: number | null; explicit: boolean; excuseWords?: readonly Token[] }
 

@@ -7,7 +7,7 @@ import type { Unit } from '../../core/domain/taxonomy.js';
 /** Before a number these words make it a place, a time or a rank, not an output ("à un mètre", "à 9h", "sur cinq"). */
 const NOT_BEFORE = new Set(['a', 'vers', 'des', 'jusque', 'jusqu', 'depuis', 'pendant', 'sur', 'entre', 'avant', 'apres', 'numero', 'n', 'dans']);
 const LINKS = new Set(['de', "d'", 'des', 'du']);
-const GLUED: Readonly<Record<string, Unit>> = { m2: 'm2', 'm²': 'm2', m3: 'm3', 'm³': 'm3', m: 'm', ml: 'm', kg: 'kg', kgs: 'kg', t: 't', l: 'l' };
+const GLUED: Readonly<Record<string, Unit>> = { m2: 'm2', 'm²': 'm2', m3: 'm3', 'm³': 'm3', m: 'm', ml: 'm', kg: 'kg', kgs: 'kg', t: 't', l: 'l', h: 'h' };
 const MONEY = /^[€$£%°]$/;
 
 /**
@@ -40,7 +40,8 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
         continue;
       }
       const activity = activityNear(activities, i);
-      const label = [activity, found.item].filter(Boolean).join(' ').trim() || 'production';
+      const sameWord = activity !== '' && found.item !== '' && activity.toLowerCase().includes(found.item.toLowerCase());
+      const label = (sameWord ? activity : [activity, found.item].filter(Boolean).join(' ')).trim() || 'production';
       out.push({ activity: label, quantity: round(found.quantity), unit: found.unit });
       if (found.unit === 'piece') lastPiece.set(clause.sentence, found.item);
       i = Math.max(skip, found.end - 1);
@@ -57,6 +58,8 @@ const PARTICIPLE = /(é|ée|és|ées|is|ies|us|ues|ts|tes)$/i;
 function measure(a: NoteAnalysis, words: readonly Token[], at: number, glued: string, value: number, spelled: boolean, context: Context): Measure | null {
   if (glued !== '') {
     const unit = GLUED[glued];
+    // « 3h de désherbage » is work done; « 1h plus tôt », « pdt 1h » are not.
+    if (unit === 'h' && !LINKS.has(words[at]?.key ?? '') && !LINKS.has(words[at]?.norm ?? '')) return null;
     return unit === undefined ? null : { unit, quantity: value, item: itemAfter(a, words, at), end: at };
   }
   const unitMatch = a.lexicon.units.findAll(words.slice(at, at + 4), a.hasTag).filter((m) => m.from === 0).sort((x, y) => y.to - x.to)[0];
