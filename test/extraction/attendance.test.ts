@@ -8,6 +8,7 @@ describe('attendance', () => {
     expect(await rows('Greg encore en retard, 20 min. Momo arrivé à 9h15 au lieu de 8h30, sans excuse.')).toEqual([
       'greg:late:null:20', 'momo:late:false:45',
     ]);
+    expect(await rows('Pierre était en retard de 10 minutes. Nadia arrivée 8h50.')).toEqual(['nadia:late:null:null', 'pierre:late:null:10']);
   });
 
   it('uses the team start time when given, and only then counts minutes from "arrivé à 9h"', async () => {

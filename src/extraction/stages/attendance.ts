@@ -11,7 +11,9 @@ import { teamStatements } from './team-attendance.js';
 
 /** Without a team start time, "arrivé à 9h" is late when after 08:30 (the usual start of a chantier); minutes stay unknown. */
 export const DEFAULT_START_MINUTES = 8 * 60 + 30;
-const CLOCK_PREPOSITIONS = new Set(['a', 'vers', 'des', 'jusque', 'avant', 'apres', 'entre', 'de']);
+const CLOCK_PREPOSITIONS = new Set(['a', 'vers', 'des', 'jusque', 'avant', 'apres', 'entre']);
+const LATENESS_WORDS = new Set(['retard', 'tot', 'avance', 'avant', 'plus']);
+const MINUTE_UNITS = new Set(['min', 'mn', 'minute', 'minutes', 'mins']);
 const EARLY_WORDS = new Set(['plus', 'avant', 'en']);
 /** One status per person: « pas là ce matin… arrivé à midi » is a lateness; late and left early can both hold. */
 const PRIORITY: Readonly<Record<AttendanceStatus, number>> = { late: 3, left_early: 3, absent: 2, present: 1 };
@@ -108,6 +110,11 @@ function durationIn(words: readonly Token[], status: AttendanceStatus): number |
     if (CLOCK_PREPOSITIONS.has(words[i - 1]?.key ?? '')) continue;
     const d = parseDurationAt(words, i);
     if (d === null || d.minutes <= 0) continue;
+    // "20 min", or a duration next to "retard" / "plus tôt"; never a clock time such as "8h50".
+    const near = [...words.slice(Math.max(0, i - 3), i), ...words.slice(d.end, d.end + 3)].some((w) => LATENESS_WORDS.has(w.key));
+    const inMinutes = MINUTE_UNITS.has(words[d.end - 1]?.key ?? '') || /^\d+(min|mn)$/.test(words[i]!.norm);
+    if (!near && !inMinutes) continue;
+    if (words[i - 1]?.key === 'de' && /^\d{1,2}h/.test(words[i]!.norm) && words[d.end]?.key === 'a') continue;
     if (status === 'left_early' && !EARLY_WORDS.has(words[d.end]?.key ?? '')) continue;
     return d.minutes;
   }
