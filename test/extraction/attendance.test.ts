@@ -50,3 +50,23 @@ describe('attendance', () => {
     expect(again.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['greg:ponctualite:negative']);
   });
 });
+
+describe('attendance phrasings', () => {
+  it.each([
+    ["Greg n'est pas venu aujourd'hui", ['greg:absent:null']],
+    ['Nadia a appelé, elle est malade', ['nadia:absent:true']],
+    ["Greg en arrêt jusqu'à vendredi", ['greg:absent:true']],
+    ['Momo a séché', ['momo:absent:false']],
+    ['Greg est arrivé avec une demi-heure de retard', ['greg:late:null']],
+    ['Nadia est partie à midi pour un rendez-vous médical', ['nadia:left_early:true']],
+    ['Momo a quitté le chantier à 14h sans rien dire', ['momo:left_early:false']],
+    ['Greg est revenu de congé', ['greg:present:null']],
+    ['Nadia était bien là ce matin', ['nadia:present:null']],
+    ['Greg est reparti chez lui à 10h, il se sentait mal', ['greg:left_early:true']],
+    ['Greg pas là, Nadia en retard de 5 min', ['greg:absent:null', 'nadia:late:null']],
+    ['Momo est arrivé en retard, panne de réveil', ['momo:late:null']],
+  ])('%s → %s', async (note, expected) => {
+    const out = await extract(note);
+    expect(out.attendance.map((a) => `${a.person}:${a.status}:${a.excused}`).sort()).toEqual([...expected].sort());
+  });
+});
