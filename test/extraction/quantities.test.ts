@@ -46,3 +46,25 @@ describe('production', () => {
     expect(await produced('On a nettoyé les deux halls. Vendu pour 30 € à 9h. Il habite à vingt bornes. La pierre est passée à un mètre. Pause pdt 1h. 4 jours par semaine. Parti 1h plus tôt.')).toEqual([]);
   });
 });
+
+describe('production phrasings across trades', () => {
+  it.each([
+    ['On a planté 300 bulbes et 40 arbustes', ['300 piece', '40 piece']],
+    ['Ménage : 15 bureaux, 4 sanitaires, 250 m² de sols', ['15 piece', '4 piece', '250 m2']],
+    ['Récolte du jour : 80 kilos de courgettes et une centaine de salades', ['80 kg', '100 piece']],
+    ['Pose de 18 mètres linéaires de plinthes et peinture de 45 m2', ['18 m', '45 m2']],
+    ['On a servi quatre-vingt-dix repas et préparé 30 sandwichs', ['90 piece', '30 piece']],
+    ['Broyage : 8 stères de bois', ['8 m3']],
+    ['Collecte : 2,5 t de DEEE, 14 meubles', ['2.5 t', '14 piece']],
+    ['Tri de 1 500 livres', ['1500 piece']],
+    ['Nettoyage de 3 km de berges', ['3000 m']],
+    ['Arrosage : 600 litres', ['600 l']],
+    ['Peinture de 12 portes et 6 fenêtres', ['12 piece', '6 piece']],
+    ['On a fait 2 heures de désherbage', ['2 h']],
+    ['Greg a 35 ans, il habite à 10 km, il gagne 900 euros', []],
+    ['Chantier de 8h à 16h30 avec 6 salariés, pause de 30 minutes', []],
+  ])('%s → %s', async (note, expected) => {
+    const out = await extract(note);
+    expect(out.production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort()).toEqual([...expected].sort());
+  });
+});
