@@ -28,6 +28,7 @@ function plusNegates(words: readonly Token[], i: number): boolean {
 function negates(words: readonly Token[], i: number): boolean {
   const w = words[i]!;
   if (w.key === 'plus') return plusNegates(words, i);
+  if (w.key === 'peu' && words[i - 1]?.key === 'un') return false; // « un peu fatigué » is a little, not « peu motivé »
   return NEGATORS.has(w.key) || (w.kind === 'word' && PRIVATIVE.test(w.key));
 }
 
