@@ -1,3 +1,4 @@
+import { FREIN_CATEGORIES } from '../../core/domain/taxonomy.js';
 import type { NoteAnalysis } from '../engine/note-analysis.js';
 import { literalWords } from '../lexicon/pattern.js';
 import type { Clause } from '../persons/resolve-subjects.js';
@@ -8,6 +9,7 @@ import { factMatches } from './fact-matches.js';
 import { polarityOf } from './polarity.js';
 
 const ABOUT_ME = new Set(['moi', 'me', "m'"]);
+const FREINS = new Set<string>(FREIN_CATEGORIES);
 
 /** The clause that continues this one without a subject of its own ("…, c'est un bon début"). */
 function continuation(a: NoteAnalysis, clause: Clause): readonly Token[] {
@@ -26,7 +28,11 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
   for (const clause of a.clauses) {
     const evidence = a.span(clause.words);
     const salaries = (ids: readonly string[]): string[] => ids.filter(a.isSalarie);
-    for (const m of factMatches(a, clause)) {
+    const matches = factMatches(a, clause);
+    // A breakdown in a sentence about someone's own situation (« son téléphone est cassé ») is a frein, not a broken tool.
+    const personal = matches.some((m) => m.phrase.type === 'observation' && FREINS.has(m.phrase.category));
+    for (const m of matches) {
+      if (m.phrase.type === 'incident' && m.phrase.kind === 'equipment' && personal) continue;
       const range: [number, number] = [clause.words[m.from]!.index, clause.words[m.to - 1]!.index];
       if (m.phrase.type === 'observation') {
         const p = m.phrase;

@@ -24,7 +24,8 @@ export function polarityOf(
     for (const cue of lexicon.cues.findLongest(ws, hasTag)) {
       if (cue.to > skipFrom && cue.from < skipTo) continue;
       const sign = cue.phrase.polarity === 'positive' ? 1 : -1;
-      score += CUE_WEIGHT * (isNegated(ws, cue.from, cue.to, literalWords(cue.phrase.pattern), 2) ? -sign : sign);
+      // A denied difficulty (« rien de grave », « pas de souci ») reassures more than it praises: half weight.
+      score += isNegated(ws, cue.from, cue.to, literalWords(cue.phrase.pattern), 2) ? -sign * CUE_WEIGHT / 2 : sign * CUE_WEIGHT;
     }
   };
   scan(words, from, to);

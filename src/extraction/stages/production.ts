@@ -9,6 +9,8 @@ const NOT_BEFORE = new Set(['a', 'vers', 'des', 'jusque', 'jusqu', 'depuis', 'pe
 const LINKS = new Set(['de', "d'", 'des', 'du']);
 const GLUED: Readonly<Record<string, Unit>> = { m2: 'm2', 'm²': 'm2', m3: 'm3', 'm³': 'm3', m: 'm', ml: 'm', kg: 'kg', kgs: 'kg', t: 't', l: 'l', h: 'h' };
 const MONEY = /^[€$£%°]$/;
+/** « cassé deux assiettes », « perdu trois clés »: counted, but not work done. */
+const NOT_OUTPUT = /^(cass|perdu|vole|jete|abime|rate|oublie|manqu|rest)/;
 
 /**
  * Counted output of the day: a number (digits, words or "une vingtaine")
@@ -33,7 +35,7 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
       if (n === null) continue;
       const skip = n.end - 1;
       const found = measure(a, words, n.end, n.glued, n.value, n.spelled, { ...context, workSentence: context.workSentence && prev?.key !== 'les' && prev?.key !== 'des' });
-      const allowedBefore = prev === undefined || !NOT_BEFORE.has(prev.key);
+      const allowedBefore = prev === undefined || (!NOT_BEFORE.has(prev.key) && !NOT_OUTPUT.test(prev.key));
       const nextRaw = a.tokens[words[n.end - 1]!.index + 1];
       if (found === null || !allowedBefore || (nextRaw !== undefined && MONEY.test(nextRaw.text)) || isDateOrClock(a, words[i]!)) {
         i = skip;
