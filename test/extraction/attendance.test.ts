@@ -70,3 +70,18 @@ describe('attendance phrasings', () => {
     expect(out.attendance.map((a) => `${a.person}:${a.status}:${a.excused}`).sort()).toEqual([...expected].sort());
   });
 });
+
+describe('what is said about someone else', () => {
+  it('does not make a salarié absent or ill because a relative is', async () => {
+    const out = await extract('Nadia a pleuré ce matin, son fils est hospitalisé. Sa mère est malade.');
+    expect(out.attendance).toEqual([]);
+    expect(out.observations.map((o) => `${o.person}:${o.category}`)).not.toContain('nadia:sante:neutral');
+    expect(out.observations.map((o) => o.category)).toContain('contraintes_familiales');
+  });
+
+  it('keeps the reason of an absence in attendance only', async () => {
+    const out = await extract('Greg absent, sa fille est malade.');
+    expect(out.attendance.map((a) => `${a.person}:${a.status}:${a.excused}`)).toEqual(['greg:absent:true']);
+    expect(out.observations).toEqual([]);
+  });
+});

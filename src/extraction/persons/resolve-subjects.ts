@@ -13,6 +13,8 @@ export interface Clause extends Segment {
   readonly objects: readonly string[];
   /** Roster people named in the clause, in order. */
   readonly named: readonly string[];
+  /** Starts with « son », « sa », « ses »: about something of the subjects (« sa mère est malade »), not their own doing. */
+  readonly possessive: boolean;
 }
 
 const SKIP = new Set("et mais donc puis alors sinon ensuite heureusement malheureusement enfin aujourd'hui hier demain matin soir midi apres-midi aprem journee vers depuis contre coup plus aussi encore bien quand meme ailleurs moi bon ben ce cet cette lundi mardi mercredi jeudi vendredi samedi dimanche toujours deja finalement du en par".split(' '));
@@ -65,6 +67,7 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
     const objects: string[] = [];
     let kind: SubjectKind | null = null;
     let impersonal = false;
+    let possessive = false;
     let head = true;
     for (let i = 0; i < words.length && kind === null; i++) {
       const w = words[i]!;
@@ -97,6 +100,7 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
       if (head && (w.key === 'ce' || w.key === 'cet' || w.key === 'cette') && TIME_WORDS.has(words[i + 1]?.key ?? '')) { i++; continue; }
       if (head && DETERMINERS.has(w.key) && !(w.norm === "l'" && AUXILIARIES.has(words[i + 1]?.key ?? ''))) { kind = 'other'; break; }
       if (head && POSSESSIVES.has(w.key)) {
+        possessive = true;
         subjects = carry !== null && carry.length > 0 ? [...carry] : refs.single(null);
         kind = 'inherited';
         break;
@@ -112,7 +116,7 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
     for (const id of named) if (!subjects.includes(id) && !objects.includes(id)) objects.push(id);
     refs.see(named);
     if (kind === 'pronoun') refs.see(subjects);
-    clauses.push({ ...seg, subjects, kind, objects: [...new Set(objects)], named });
+    clauses.push({ ...seg, subjects, kind, objects: [...new Set(objects)], named, possessive });
   }
   return clauses;
 }

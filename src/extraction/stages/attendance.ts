@@ -28,7 +28,7 @@ interface Found { person: string; status: AttendanceStatus; clause: number; minu
 export function extractAttendance(a: NoteAnalysis): { attendance: DraftAttendance[]; observations: DraftObservation[] } {
   const found: Found[] = [...teamStatements(a)];
   for (const clause of a.clauses) {
-    if (a.lexicon.future.findAll(clause.words, a.hasTag).length > 0) continue;
+    if (clause.possessive || a.lexicon.future.findAll(clause.words, a.hasTag).length > 0) continue;
     for (const m of a.lexicon.presence.findLongest(clause.words, a.hasTag)) {
       const p = m.phrase;
       if (p.status === 'ignore') continue;

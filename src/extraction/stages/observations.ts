@@ -31,8 +31,11 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
     const matches = factMatches(a, clause);
     // A breakdown in a sentence about someone's own situation (« son téléphone est cassé ») is a frein, not a broken tool.
     const personal = matches.some((m) => m.phrase.type === 'observation' && FREINS.has(m.phrase.category));
+    // « son fils est hospitalisé »: the health of a relative is a family constraint, not the salarié's health.
+    const relative = matches.some((m) => m.phrase.type === 'observation' && m.phrase.category === 'contraintes_familiales');
     for (const m of matches) {
       if (m.phrase.type === 'incident' && m.phrase.kind === 'equipment' && personal) continue;
+      if (m.phrase.type === 'observation' && m.phrase.category === 'sante' && relative) continue;
       const range: [number, number] = [clause.words[m.from]!.index, clause.words[m.to - 1]!.index];
       if (m.phrase.type === 'observation') {
         const p = m.phrase;
