@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultLexiconDir, loadLexicon } from '../../src/extraction/lexicon/load-lexicon.js';
@@ -8,6 +8,16 @@ import { stem } from '../../src/extraction/lexicon/stem.js';
 import { createRulesShiftNoteExtractor } from '../../src/extraction/rules-shift-note-extractor.js';
 import { roster } from './helpers.js';
 
+const copies: string[] = [];
+/** A private copy of the shipped lexicon, removed after the tests. */
+function lexiconCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lexique-'));
+  cpSync(defaultLexiconDir(), dir, { recursive: true });
+  copies.push(dir);
+  return dir;
+}
+afterAll(() => { for (const dir of copies) rmSync(dir, { recursive: true, force: true }); });
+
 describe('lexicon', () => {
   it('ships with every line readable', () => {
     const lexicon = loadLexicon();
@@ -16,8 +26,7 @@ describe('lexicon', () => {
   });
 
   it('reports bad lines instead of throwing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lexique-'));
-    cpSync(defaultLexiconDir(), dir, { recursive: true });
+    const dir = lexiconCopy();
     appendFileSync(join(dir, 'observations', 'qualite.tsv'), 'super-positif\tbeau travail\n');
     expect(loadLexicon(dir).problems).toEqual([expect.stringContaining('observations/qualite.tsv')]);
   });
@@ -35,8 +44,7 @@ describe('lexicon', () => {
   });
 
   it('is data: a line added by a domain expert changes what the engine finds', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lexique-'));
-    cpSync(defaultLexiconDir(), dir, { recursive: true });
+    const dir = lexiconCopy();
     const note = 'Greg a fait du tiktok toute la matinée.';
     const context = { roster, authorId: 'eti', shiftDate: '2026-12-01' };
     const before = await createRulesShiftNoteExtractor({ lexiconDir: dir }).extract(note, context);
