@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectPath } from '../../project-paths.js';
@@ -62,9 +62,18 @@ function save(cacheDir: string, file: string, lexicon: Lexicon): void {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(data));
     renameSync(temp, file);
+    prune(cacheDir);
   } catch {
     // A read-only install simply compiles each time.
   }
+}
+
+/** Keeps the few most recent compiled lexicons: each edit or build leaves one behind. */
+function prune(cacheDir: string, keep = 4): void {
+  const files = readdirSync(cacheDir).filter((f) => /^lexicon-[0-9a-f]+\.json$/.test(f))
+    .map((f) => ({ path: join(cacheDir, f), at: statSync(join(cacheDir, f)).mtimeMs }))
+    .sort((x, y) => y.at - x.at);
+  for (const old of files.slice(keep)) rmSync(old.path, { force: true });
 }
 
 function revive(data: Serialised): Lexicon {
