@@ -54,3 +54,18 @@ describe('lexicon', () => {
     expect(after.ok && after.value.extraction.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['greg:motivation:negative']);
   });
 });
+
+describe('compiled lexicon cache', () => {
+  it('gives the same lexicon as compiling, and sees an edited file at once', async () => {
+    const { loadLexiconCached } = await import('../../src/extraction/lexicon/lexicon-cache.js');
+    const dir = lexiconCopy();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'cache-'));
+    copies.push(cacheDir);
+    const first = loadLexiconCached(dir, cacheDir);
+    const cached = loadLexiconCached(dir, cacheDir);
+    expect(cached.facts.phrases.length).toBe(first.facts.phrases.length);
+    expect(cached.facts.phrases).toEqual(loadLexicon(dir).facts.phrases);
+    appendFileSync(join(dir, 'observations', 'motivation.tsv'), 'negatif\tfait du tiktok\n');
+    expect(loadLexiconCached(dir, cacheDir).facts.phrases.length).toBe(first.facts.phrases.length + 1);
+  });
+});
