@@ -26,54 +26,57 @@ function startAlts(pattern: Pattern): Alt[] {
  * scanned once whatever the size of the lexicon.
  */
 export class PhraseSet<P extends Phrase> {
-  private readonly byKey = new Map<string, P[]>();
-  private readonly byStem = new Map<string, P[]>();
-  /** Prefix alternatives, by their first three letters; tags, scanned on every word. */
-  private readonly byPrefix = new Map<string, Array<{ alt: Alt; phrase: P }>>();
-  private readonly scanned: Array<{ alt: Alt; phrase: P }> = [];
-
+  /** Phrase numbers by the words that can start them (exact word or stem). */
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byStem = new Map<string, number[]>();
+  /** Prefix alternatives, by their first three letters; tags, tried on every word. */
+  private readonly byPrefix = new Map<string, Array<{ alt: Alt; id: number }>>();
+  private readonly scanned: Array<{ alt: Alt; id: number }> = [];
   /** Per-phrase stamp of the last word that proposed it, to try each phrase once per word without allocating. */
   private readonly stamps: Int32Array;
-  private readonly ids = new Map<P, number>();
   private generation = 0;
 
   constructor(readonly phrases: readonly P[]) {
     this.stamps = new Int32Array(phrases.length);
-    phrases.forEach((p, i) => this.ids.set(p, i));
-    for (const phrase of phrases) {
+    phrases.forEach((phrase, id) => {
       for (const alt of startAlts(phrase.pattern)) {
-        if (alt.mode === 'exact' || alt.mode === 'stem') push(this.byKey, alt.value, phrase);
-        if (alt.mode === 'stem' && alt.stem !== undefined) push(this.byStem, alt.stem, phrase);
-        if (alt.mode === 'prefix' && alt.value.length >= 3) push(this.byPrefix, alt.value.slice(0, 3), { alt, phrase });
-        else if (alt.mode === 'prefix' || alt.mode === 'tag') this.scanned.push({ alt, phrase });
+        if (alt.mode === 'exact' || alt.mode === 'stem') push(this.byKey, alt.value, id);
+        if (alt.mode === 'stem' && alt.stem !== undefined) push(this.byStem, alt.stem, id);
+        if (alt.mode === 'prefix' && alt.value.length >= 3) push(this.byPrefix, alt.value.slice(0, 3), { alt, id });
+        else if (alt.mode === 'prefix' || alt.mode === 'tag') this.scanned.push({ alt, id });
       }
-    }
+    });
   }
 
   /** Every match in `words` (overlapping ones included). */
   findAll(words: readonly Token[], hasTag: TagTest): Array<PhraseMatch<P>> {
     const out: Array<PhraseMatch<P>> = [];
     const present = presentIn(words);
-    const candidates: P[] = [];
     for (let i = 0; i < words.length; i++) {
       const t = words[i]!;
-      candidates.length = 0;
-      for (const p of this.byKey.get(t.key) ?? NONE) candidates.push(p as P);
-      if (t.norm !== t.key) for (const p of this.byKey.get(t.norm) ?? NONE) candidates.push(p as P);
-      if (t.kind === 'word') for (const p of this.byStem.get(t.stem) ?? NONE) candidates.push(p as P);
-      for (const { alt, phrase } of this.scanned) if (altMatches(alt, t, hasTag)) candidates.push(phrase);
-      const head = t.key.slice(0, 3);
-      for (const { alt, phrase } of this.byPrefix.get(head) ?? NONE) if (altMatches(alt, t, hasTag)) candidates.push(phrase as P);
-      if (t.norm.slice(0, 3) !== head) for (const { alt, phrase } of this.byPrefix.get(t.norm.slice(0, 3)) ?? NONE) if (altMatches(alt, t, hasTag)) candidates.push(phrase as P);
       const gen = ++this.generation;
-      for (const phrase of candidates) {
-        const id = this.ids.get(phrase)!;
-        if (this.stamps[id] === gen) continue;
+      const attempt = (id: number): void => {
+        if (this.stamps[id] === gen) return;
         this.stamps[id] = gen;
+        const phrase = this.phrases[id]!;
         const anchor = phrase.pattern.anchor;
-        if (anchor !== undefined && !anchor.some((k) => present.has(k))) continue;
+        if (anchor !== undefined) {
+          let found = false;
+          for (let k = 0; k < anchor.length && !found; k++) found = present.has(anchor[k]!);
+          if (!found) return;
+        }
         const to = matchAt(phrase.pattern, words, i, hasTag);
         if (to > i) out.push({ phrase, from: i, to });
+      };
+      const exact = this.byKey.get(t.key);
+      if (exact !== undefined) for (let k = 0; k < exact.length; k++) attempt(exact[k]!);
+      if (t.norm !== t.key) { const more = this.byKey.get(t.norm); if (more !== undefined) for (let k = 0; k < more.length; k++) attempt(more[k]!); }
+      if (t.kind === 'word') { const stems = this.byStem.get(t.stem); if (stems !== undefined) for (let k = 0; k < stems.length; k++) attempt(stems[k]!); }
+      for (const { alt, id } of this.scanned) if (altMatches(alt, t, hasTag)) attempt(id);
+      if (this.byPrefix.size > 0) {
+        const head = t.key.slice(0, 3);
+        for (const { alt, id } of this.byPrefix.get(head) ?? NONE) if (altMatches(alt, t, hasTag)) attempt(id);
+        if (t.norm.slice(0, 3) !== head) for (const { alt, id } of this.byPrefix.get(t.norm.slice(0, 3)) ?? NONE) if (altMatches(alt, t, hasTag)) attempt(id);
       }
     }
     if (this.generation > 1_000_000_000) { this.generation = 0; this.stamps.fill(0); }
