@@ -38,8 +38,8 @@ describe('person resolution', () => {
   });
 
   it('puts people outside the roster in unknownNames', async () => {
-    const out = await extract('Mme Texier est passée voir le chantier. Bogdan le nouveau a aidé Pierre.');
-    expect(out.unknownNames).toEqual(expect.arrayContaining(['Mme Texier', 'Bogdan']));
+    const out = await extract('Mme Texier est passée voir le chantier. Bogdan le nouveau a aidé Pierre. Zoltan le nouveau aussi, et la stagiaire Ninon.');
+    expect(out.unknownNames).toEqual(expect.arrayContaining(['Mme Texier', 'Bogdan', 'Zoltan', 'Ninon']));
     expect(out.observations.every((o) => ['pierre', 'momo', 'rose', 'greg', 'nadia'].includes(o.person))).toBe(true);
   });
 

@@ -77,7 +77,8 @@ export function findMentions(note: string, tokens: readonly Token[], index: Rost
       out.push({ from: i, to: i + 1, personId: fuzzy, text: t.text });
       continue;
     }
-    if (t.capitalised && !t.allCaps && t.norm.length >= 3 && lexicon.firstNames.has(t.norm) && !(prev && PLACE_WORDS.has(prev.norm))) {
+    const knownFirstName = lexicon.firstNames.has(t.norm) && !(prev && PLACE_WORDS.has(prev.norm));
+    if (t.capitalised && !t.allCaps && t.norm.length >= 3 && (knownFirstName || introducedAsPerson(tokens, i, vocabulary))) {
       out.push({ from: i, to: i + 1, personId: null, text: t.text });
     }
   }
@@ -129,6 +130,16 @@ function fuzzyMatch(tokens: readonly Token[], i: number, index: RosterIndex, lex
     if (d < best) { best = d; ids = [form.personId]; } else if (d === best) ids.push(form.personId);
   }
   return ids.length > 0 ? choose(ids, index) : null;
+}
+
+const NEWCOMER = new Set(['nouveau', 'nouvelle', 'stagiaire', 'client', 'cliente', 'benevole', 'visiteur', 'visiteuse', 'voisin', 'voisine', 'habitant', 'habitante']);
+
+/** « Zoltan le nouveau », « la stagiaire Inès »: a name the first-names list does not know yet. */
+function introducedAsPerson(tokens: readonly Token[], i: number, vocabulary: ReadonlySet<string>): boolean {
+  if (vocabulary.has(tokens[i]!.norm)) return false;
+  const before = previousWord(tokens, i);
+  const after = tokens.slice(i + 1, i + 4).filter((t) => t.kind === 'word');
+  return (before !== undefined && NEWCOMER.has(before.key)) || (after[0] !== undefined && ['le', 'la'].includes(after[0].key) && NEWCOMER.has(after[1]?.key ?? ''));
 }
 
 function previousWord(tokens: readonly Token[], i: number): Token | undefined {
