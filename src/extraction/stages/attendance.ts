@@ -1,7 +1,6 @@
 import type { AttendanceStatus } from '../../core/domain/taxonomy.js';
 import type { NoteAnalysis } from '../engine/note-analysis.js';
 import { literalWords } from '../lexicon/pattern.js';
-import type { Clause } from '../persons/resolve-subjects.js';
 import { parseDurationAt, parseTimeAt } from '../quantities/times.js';
 import { isNegated } from '../text/negation.js';
 import type { Token } from '../text/token.js';
@@ -121,4 +120,3 @@ function durationIn(words: readonly Token[], status: AttendanceStatus): number |
   return null;
 }
 
-export type { Clause };
