@@ -1,0 +1,76 @@
+import { FREIN_CATEGORIES } from '../../core/domain/taxonomy.js';
+import type {
+  AlertRecord, AttendanceRecord, IncidentRecord, ObservationRecord, ProductionRecord, ShiftNoteExtraction,
+} from '../../core/extraction/shift-note-extraction.js';
+import type { DraftAttendance, DraftIncident, DraftObservation } from '../stages/draft-types.js';
+import type { NoteAnalysis } from './note-analysis.js';
+
+const FREINS = new Set<string>(FREIN_CATEGORIES);
+const BECAUSE = new Set(['car', 'parce', 'pour', 'cause']);
+
+export interface Drafts {
+  readonly observations: readonly DraftObservation[];
+  readonly incidents: readonly DraftIncident[];
+  readonly alerts: readonly AlertRecord[];
+  readonly production: readonly ProductionRecord[];
+  readonly attendance: readonly DraftAttendance[];
+}
+
+/**
+ * One record per statement: observations deduplicated per person, category
+ * and sentence; a frein that only excuses an absence stays in attendance
+ * (contract); incidents of one kind in one sentence are one incident; one
+ * alert per person and topic.
+ */
+export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
+  const excuseTokens = new Map<string, Set<number>>();
+  const reasonClauses = new Map<string, Set<number>>();
+  for (const r of d.attendance) {
+    excuseTokens.set(r.person, new Set([...(excuseTokens.get(r.person) ?? []), ...r.excuseTokens]));
+    const reasons = r.statementClauses.filter((id) => a.clauses[id]!.words.some((w) => BECAUSE.has(w.key)) || r.excuseTokens.some((t) => a.clauses[id]!.words.some((w) => w.index === t)));
+    reasonClauses.set(r.person, new Set([...(reasonClauses.get(r.person) ?? []), ...reasons]));
+  }
+  const seen = new Set<string>();
+  const observations: ObservationRecord[] = [];
+  for (const o of d.observations) {
+    const excused = excuseTokens.get(o.person);
+    if (FREINS.has(o.category) && excused !== undefined && [...range(o.tokens)].some((t) => excused.has(t))) continue;
+    // "absente, rdv préfecture pour son titre de séjour": the reason of an absence stays in attendance (contract).
+    if (FREINS.has(o.category) && o.polarity !== 'negative' && reasonClauses.get(o.person)?.has(o.clause)) continue;
+    if (FREINS.has(o.category) && reasonClauses.get(o.person)?.has(o.clause) && a.clauses[o.clause]!.words.some((w) => BECAUSE.has(w.key))) continue;
+    const key = `${o.person}|${o.category}|${o.polarity}|${a.clauses[o.clause]?.sentence ?? o.clause}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    observations.push({ person: o.person, category: o.category, polarity: o.polarity, evidence: o.evidence });
+  }
+  const incidents: Array<IncidentRecord & { sentence: number }> = [];
+  for (const i of d.incidents) {
+    const same = incidents.find((o) => o.kind === i.kind && (o.sentence === i.sentence || (i.persons.length > 0 && i.persons.some((p) => o.persons.includes(p)))));
+    if (same !== undefined) {
+      (same as { persons: string[] }).persons = [...new Set([...same.persons, ...i.persons])];
+      continue;
+    }
+    incidents.push({ kind: i.kind, persons: [...i.persons], evidence: i.evidence, sentence: i.sentence });
+  }
+  const alertKeys = new Set<string>();
+  const alerts = d.alerts.filter((al) => {
+    const key = `${al.person}|${al.topic}`;
+    if (alertKeys.has(key)) return false;
+    alertKeys.add(key);
+    return true;
+  });
+  const attendance: AttendanceRecord[] = d.attendance.map(({ person, status, excused, minutes }) => ({ person, status, excused, minutes }));
+  const unknownNames = [...new Set(a.mentions.filter((m) => m.personId === null).map((m) => m.text))];
+  return {
+    attendance,
+    observations,
+    production: [...d.production],
+    incidents: incidents.map(({ kind, persons, evidence }) => ({ kind, persons, evidence })),
+    alerts,
+    unknownNames,
+  };
+}
+
+function* range([from, to]: readonly [number, number]): Generator<number> {
+  for (let i = from; i <= to; i++) yield i;
+}

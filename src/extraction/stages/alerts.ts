@@ -1,0 +1,39 @@
+import type { AlertRecord } from '../../core/extraction/shift-note-extraction.js';
+import type { NoteAnalysis } from '../engine/note-analysis.js';
+import type { DraftIncident, DraftObservation } from './draft-types.js';
+
+/**
+ * Alerts, recall first: a phrase of lexicon/alertes.tsv is never cancelled by a
+ * negation elsewhere in the sentence. Each alert also brings what the contract
+ * pairs with it: an incident (an injury is an accident) and a negative
+ * observation (a fight is an `equipe` problem for the one who hit).
+ */
+export function extractAlerts(a: NoteAnalysis): { alerts: AlertRecord[]; incidents: DraftIncident[]; observations: DraftObservation[] } {
+  const alerts: AlertRecord[] = [];
+  const incidents: DraftIncident[] = [];
+  const observations: DraftObservation[] = [];
+  for (const clause of a.clauses) {
+    const evidence = a.span(clause.words);
+    for (const m of a.lexicon.alerts.findLongest(clause.words, a.hasTag)) {
+      const p = m.phrase;
+      if (p.topic === 'ignore') continue;
+      const subjects = clause.subjects.filter(a.isSalarie);
+      const asVictim = subjects.length === 0;
+      const people = asVictim ? clause.objects.filter(a.isSalarie) : subjects;
+      const range: [number, number] = [clause.words[m.from]!.index, clause.words[m.to - 1]!.index];
+      // An alert names a salarié; a threat to nobody in particular stays a conflict incident.
+      if (people.length === 0 && !(p.topic === 'violence' && p.incident !== null)) continue;
+      for (const person of people) alerts.push({ person, topic: p.topic, evidence });
+      if (p.incident !== null && !(p.role === 'victime' && p.topic === 'violence')) {
+        incidents.push({ kind: p.incident, persons: people, evidence, clause: clause.id, sentence: clause.sentence });
+      }
+      const observed = p.topic === 'violence' && (p.role === 'victime' || asVictim) ? [] : people;
+      if (p.observation !== null) {
+        for (const person of observed) {
+          observations.push({ person, category: p.observation, polarity: 'negative', evidence, clause: clause.id, tokens: range });
+        }
+      }
+    }
+  }
+  return { alerts, incidents, observations };
+}

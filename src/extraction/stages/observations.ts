@@ -1,0 +1,66 @@
+import { FREIN_CATEGORIES } from '../../core/domain/taxonomy.js';
+import type { NoteAnalysis } from '../engine/note-analysis.js';
+import { literalWords } from '../lexicon/pattern.js';
+import type { Clause } from '../persons/resolve-subjects.js';
+import { isNegated } from '../text/negation.js';
+import type { Token } from '../text/token.js';
+import type { DraftIncident, DraftObservation } from './draft-types.js';
+import { factMatches } from './fact-matches.js';
+import { polarityOf } from './polarity.js';
+
+const ABOUT_ME = new Set(['moi', 'me', "m'"]);
+const FREINS = new Set<string>(FREIN_CATEGORIES);
+
+/** The clause that continues this one without a subject of its own ("…, c'est un bon début"). */
+function continuation(a: NoteAnalysis, clause: Clause): readonly Token[] {
+  const next = a.clauses[clause.id + 1];
+  return next !== undefined && !next.strong && next.kind === 'inherited' && next.sentence === clause.sentence ? next.words : [];
+}
+
+/**
+ * Observations and incidents from the fact lexicon, clause by clause: who
+ * (the clause's subjects, or the people it acts on), which category, which
+ * polarity (negation and cues), and the clause itself as evidence.
+ */
+export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[]; incidents: DraftIncident[] } {
+  const observations: DraftObservation[] = [];
+  const incidents: DraftIncident[] = [];
+  for (const clause of a.clauses) {
+    const evidence = a.span(clause.words);
+    const salaries = (ids: readonly string[]): string[] => ids.filter(a.isSalarie);
+    const matches = factMatches(a, clause);
+    // A breakdown in a sentence about someone's own situation (« son téléphone est cassé ») is a frein, not a broken tool.
+    const personal = matches.some((m) => m.phrase.type === 'observation' && FREINS.has(m.phrase.category));
+    // « son fils est hospitalisé »: the health of a relative is a family constraint, not the salarié's health.
+    const relative = matches.some((m) => m.phrase.type === 'observation' && m.phrase.category === 'contraintes_familiales');
+    for (const m of matches) {
+      if (m.phrase.type === 'incident' && m.phrase.kind === 'equipment' && personal) continue;
+      if (m.phrase.type === 'observation' && m.phrase.category === 'sante' && relative) continue;
+      const range: [number, number] = [clause.words[m.from]!.index, clause.words[m.to - 1]!.index];
+      if (m.phrase.type === 'observation') {
+        const p = m.phrase;
+        const people = salaries(p.target === 'objet' && clause.objects.length > 0 ? clause.objects : clause.subjects);
+        const negated = isNegated(clause.words, m.from, m.to, literalWords(p.pattern));
+        const polarity = polarityOf(p.polarity, negated, clause.words, m.from, m.to, a.lexicon, a.hasTag, continuation(a, clause));
+        for (const person of people) observations.push({ person, category: p.category, polarity, evidence, clause: clause.id, tokens: range });
+      } else if (m.phrase.type === 'incident') {
+        const p = m.phrase;
+        const involved = salaries([...clause.subjects, ...clause.objects]);
+        if ((p.kind === 'accident' || p.kind === 'conflict') && involved.length === 0 && !hasUnknownPerson(a, clause)) continue;
+        incidents.push({ kind: p.kind, persons: p.withPersons ? involved : [], evidence, clause: clause.id, sentence: clause.sentence });
+        if (p.kind === 'conflict') {
+          const atMe = clause.words.some((w) => ABOUT_ME.has(w.norm));
+          for (const person of salaries(clause.subjects)) {
+            observations.push({ person, category: atMe ? 'relation' : 'equipe', polarity: 'negative', evidence, clause: clause.id, tokens: range });
+          }
+        }
+      }
+    }
+  }
+  return { observations, incidents };
+}
+
+function hasUnknownPerson(a: NoteAnalysis, clause: Clause): boolean {
+  const indices = new Set(clause.words.map((w) => w.index));
+  return a.mentions.some((m) => m.personId === null && indices.has(m.from));
+}

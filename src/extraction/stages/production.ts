@@ -1,0 +1,114 @@
+import type { ProductionRecord } from '../../core/extraction/shift-note-extraction.js';
+import type { NoteAnalysis } from '../engine/note-analysis.js';
+import { halfAfter, parseNumberAt, startsNumber } from '../quantities/french-numbers.js';
+import type { Token } from '../text/token.js';
+import type { Unit } from '../../core/domain/taxonomy.js';
+
+/** Before a number these words make it a place, a time or a rank, not an output ("à un mètre", "à 9h", "sur cinq"). */
+const NOT_BEFORE = new Set(['a', 'vers', 'des', 'jusque', 'jusqu', 'depuis', 'pendant', 'sur', 'entre', 'avant', 'apres', 'numero', 'n', 'dans']);
+const LINKS = new Set(['de', "d'", 'des', 'du']);
+const GLUED: Readonly<Record<string, Unit>> = { m2: 'm2', 'm²': 'm2', m3: 'm3', 'm³': 'm3', m: 'm', ml: 'm', kg: 'kg', kgs: 'kg', t: 't', l: 'l', h: 'h' };
+const MONEY = /^[€$£%°]$/;
+/** « cassé deux assiettes », « perdu trois clés »: counted, but not work done. */
+const NOT_OUTPUT = /^(cass|perdu|vole|jete|abime|rate|oublie|manqu|rest)/;
+
+/**
+ * Counted output of the day: a number (digits, words or "une vingtaine")
+ * followed by a unit (m², ml, m³, kg, tonnes, litres, hours of work) or by a
+ * counted object (sacs, meubles, repas…). Times, durations, distances,
+ * money, people and places are left out.
+ */
+export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
+  const out: ProductionRecord[] = [];
+  const busy = new Set<number>();
+  const activitiesOf = new Map(a.clauses.map((c) => [c.id, a.lexicon.activities.findLongest(c.words, a.hasTag)]));
+  for (const c of a.clauses) if (activitiesOf.get(c.id)!.length > 0) busy.add(c.sentence);
+  const lastPiece = new Map<number, string>();
+  for (const clause of a.clauses) {
+    const words = clause.words;
+    const activities = activitiesOf.get(clause.id)!;
+    const context: Context = { workSentence: busy.has(clause.sentence), lastPiece: lastPiece.get(clause.sentence) };
+    for (let i = 0; i < words.length; i++) {
+      if (!startsNumber(words[i]!)) continue;
+      const prev = words[i - 1];
+      const n = parseNumberAt(words, i);
+      if (n === null) continue;
+      const skip = n.end - 1;
+      const found = measure(a, words, n.end, n.glued, n.value, n.spelled, { ...context, workSentence: context.workSentence && prev?.key !== 'les' && prev?.key !== 'des' });
+      const allowedBefore = prev === undefined || (!NOT_BEFORE.has(prev.key) && !NOT_OUTPUT.test(prev.key));
+      const nextRaw = a.tokens[words[n.end - 1]!.index + 1];
+      if (found === null || !allowedBefore || (nextRaw !== undefined && MONEY.test(nextRaw.text)) || isDateOrClock(a, words[i]!)) {
+        i = skip;
+        continue;
+      }
+      const activity = activityNear(activities, i);
+      const sameWord = activity !== '' && found.item !== '' && activity.toLowerCase().includes(found.item.toLowerCase());
+      const label = (sameWord ? activity : [activity, found.item].filter(Boolean).join(' ')).trim() || 'production';
+      out.push({ activity: label, quantity: round(found.quantity), unit: found.unit });
+      if (found.unit === 'piece') lastPiece.set(clause.sentence, found.item);
+      i = Math.max(skip, found.end - 1);
+    }
+  }
+  return out;
+}
+
+interface Measure { unit: Unit; quantity: number; item: string; end: number }
+/** What the sentence says beyond the number: whether it is about work done, and the last object counted ("14 vélos révisés, 6 réparés"). */
+interface Context { workSentence: boolean; lastPiece: string | undefined }
+const PARTICIPLE = /(é|ée|és|ées|is|ies|us|ues|ts|tes)$/i;
+
+function measure(a: NoteAnalysis, words: readonly Token[], at: number, glued: string, value: number, spelled: boolean, context: Context): Measure | null {
+  if (glued !== '') {
+    const unit = GLUED[glued];
+    // « 3h de désherbage » is work done; « 1h plus tôt », « pdt 1h » are not.
+    if (unit === 'h' && !LINKS.has(words[at]?.key ?? '') && !LINKS.has(words[at]?.norm ?? '')) return null;
+    return unit === undefined ? null : { unit, quantity: value, item: itemAfter(a, words, at), end: at };
+  }
+  const unitMatch = a.lexicon.units.findAll(words.slice(at, at + 4), a.hasTag).filter((m) => m.from === 0).sort((x, y) => y.to - x.to)[0];
+  if (unitMatch !== undefined) {
+    const end = at + unitMatch.to;
+    const half = halfAfter(words, end);
+    const quantity = (value + (half ? 0.5 : 0)) * unitMatch.phrase.factor;
+    if (unitMatch.phrase.unit === 'h' && !LINKS.has(words[end + half]?.key ?? '') && !LINKS.has(words[end + half]?.norm ?? '')) return null;
+    if (value === 1 && spelled && unitMatch.phrase.unit === 'm' && words[at - 2]?.key === 'a') return null;
+    return { unit: unitMatch.phrase.unit, quantity, item: itemAfter(a, words, end + half), end: end + half };
+  }
+  if (value === 1 && spelled) return null;
+  for (let j = at; j < Math.min(words.length, at + 3); j++) {
+    const w = words[j]!;
+    if (a.lexicon.nonProduction.has(w.key) || a.lexicon.nonProduction.has(w.stem) || startsNumber(w)) return null;
+    if (a.lexicon.countNouns.has(w.key) || a.lexicon.countNouns.has(w.stem)) return { unit: 'piece', quantity: value, item: w.text, end: j + 1 };
+    if (!LINKS.has(w.key) && j > at) break;
+  }
+  const next = words[at];
+  if (next === undefined || value < 2 || !Number.isInteger(value)) return null;
+  if (context.lastPiece !== undefined && PARTICIPLE.test(next.text)) return { unit: 'piece', quantity: value, item: context.lastPiece, end: at };
+  // Objects the lexicon does not list yet ("8 paliers") count in a sentence about work done.
+  const looksCounted = next.kind === 'word' && !next.capitalised && /[sx]$/.test(next.key) && next.key.length >= 4 && !a.hasTag(next, 'personne') && !a.lexicon.firstNames.has(next.key);
+  return context.workSentence && looksCounted ? { unit: 'piece', quantity: value, item: next.text, end: at + 1 } : null;
+}
+
+function itemAfter(a: NoteAnalysis, words: readonly Token[], at: number): string {
+  let j = at;
+  if (LINKS.has(words[j]?.key ?? '') || LINKS.has(words[j]?.norm ?? '')) j++;
+  const w = words[j];
+  return w !== undefined && w.kind === 'word' && w.key.length > 2 && !startsNumber(w) && !a.lexicon.nonProduction.has(w.key) ? w.text : '';
+}
+
+function activityNear(activities: ReturnType<NoteAnalysis['lexicon']['activities']['findLongest']>, i: number): string {
+  let best: string = '';
+  let distance = Infinity;
+  for (const m of activities) {
+    const d = m.from <= i ? i - m.to : m.from - i + 2;
+    if (d < distance) { distance = d; best = m.phrase.activity; }
+  }
+  return best;
+}
+
+function isDateOrClock(a: NoteAnalysis, t: Token): boolean {
+  const next = a.tokens[t.index + 1];
+  const prev = a.tokens[t.index - 1];
+  return /^\d{1,2}h\d{2}$/.test(t.norm) || next?.text === '/' || prev?.text === '/' || (next?.text === ':' && /^\d/.test(a.tokens[t.index + 2]?.text ?? ''));
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

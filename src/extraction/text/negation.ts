@@ -1,0 +1,53 @@
+import type { Token } from './token.js';
+
+/** Words that deny what follows them in the clause (folded keys). "ne" alone is not enough: French writes a second word. */
+const NEGATORS = new Set(['pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'guere', 'ni', 'non', 'peu', 'nul', 'nulle']);
+/** Verbs of omission or refusal act like a negation on what they govern ("oublié ses gants"). */
+const PRIVATIVE = /^(oubli|enlev|retir|refus|manqu|perdu)/;
+/** A negation does not reach back over these. */
+const BARRIERS = new Set(['mais', 'et', 'que', 'quand', 'donc', 'puis', 'car', 'alors', 'contre', 'parce', 'si']);
+const AFTER_VERB = new Set(['pas', 'jamais', 'guere', 'plus']);
+const PLUS_AFTER = new Set(['a', 'avait', 'ai', 'as', 'ont', 'avaient', 'en', 'y', 'pouvait', 'peut', 'veut', 'voulait', 'sait', 'savait', 'arrive', 'arrivait']);
+const NOT_NEGATING_PLUS_NEXT = new Set(['vite', 'tard', 'tot', 'longtemps', 'souvent', 'que', "qu'", 'fort', 'loin', 'pres', 'haut', 'bas', 'grand', 'grande', 'gros', 'tranquille', 'calme']);
+const NOUN_FOLLOWERS = new Set(['de', "d'", 'du', 'des', 'un', 'une', 'le', 'la', 'les']);
+
+const LOOK_BACK = 8;
+
+/** "plus" denies only in "ne … plus", "a plus de", "elle dormait plus", not in "beaucoup plus poli". */
+function plusNegates(words: readonly Token[], i: number): boolean {
+  const key = (k: number): string => words[k]?.key ?? '';
+  if ((key(i - 1) === 'en' && key(i - 2) === 'plus') || (key(i + 1) === 'en' && key(i + 2) === 'plus')) return false;
+  for (let j = Math.max(0, i - 3); j < i; j++) if (words[j]!.key === 'ne') return true;
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  if (prev === undefined) return false;
+  if (next !== undefined && NOT_NEGATING_PLUS_NEXT.has(next.key)) return false;
+  return PLUS_AFTER.has(prev.key) || (/(ait|ais|aient)$/.test(prev.key) && (next === undefined || !/(ment)$/.test(next.key)));
+}
+
+function negates(words: readonly Token[], i: number): boolean {
+  const w = words[i]!;
+  if (w.key === 'plus') return plusNegates(words, i);
+  if (w.key === 'peu' && words[i - 1]?.key === 'un') return false; // « un peu fatigué » is a little, not « peu motivé »
+  return NEGATORS.has(w.key) || (w.kind === 'word' && PRIVATIVE.test(w.key));
+}
+
+/**
+ * True when the words [from, to) of a clause are denied: a negator shortly
+ * before them ("n'a pas mis ses gants", "sans ses lunettes"), inside a gap of
+ * the phrase ("maîtrise pas la caisse"), or "pas" right after their verb
+ * ("elle avance pas"). Negators written in the phrase itself ("rien à
+ * reprendre") are part of its meaning and are not counted: pass them as `literal`.
+ */
+export function isNegated(words: readonly Token[], from: number, to: number, literal: ReadonlySet<string> = new Set(), lookBack = LOOK_BACK): boolean {
+  for (let j = from - 1; j >= 0 && j >= from - lookBack; j--) {
+    if (negates(words, j)) return true;
+    if (BARRIERS.has(words[j]!.key)) break;
+  }
+  for (let j = from + 1; j < to; j++) if (!literal.has(words[j]!.key) && negates(words, j)) return true;
+  // "elle avance pas": only after a one-word phrase, and not before a new predicate ("traînait des pieds pas motivé").
+  const after = words[to];
+  const then = words[to + 1];
+  return to - from === 1 && after !== undefined && AFTER_VERB.has(after.key) && (after.key !== 'plus' || plusNegates(words, to))
+    && !NOUN_FOLLOWERS.has(then?.key ?? '') && !(then !== undefined && /(é|ée|és|ées)$/i.test(then.text));
+}

@@ -1,0 +1,78 @@
+import { extract, pairs } from './helpers.js';
+
+describe('alerts', () => {
+  it.each([
+    ["Pierre m'a dit qu'il dort dans sa voiture depuis lundi", 'pierre:logement'],
+    ["Nadia m'a dit qu'elle sait pas où dormir ce soir", 'nadia:logement'],
+    ["Momo m'a dit qu'il en pouvait plus et qu'il avait envie d'en finir", 'momo:sante'],
+    ['Rose m’a confié qu’on serait mieux sans elle', 'rose:sante'],
+    ["Greg sentait l'alcool à plein nez ce matin", 'greg:sante'],
+    ['Pierre est tombé de l’échafaudage, les pompiers sont venus', 'pierre:securite'],
+    ['Greg a menacé Momo avec un cutter', 'greg:violence'],
+    ["Nadia s'est fait agresser en rentrant chez elle hier soir", 'nadia:violence'],
+  ])('%s → %s', async (note, expected) => {
+    expect(pairs((await extract(note)).alerts, 'topic')).toContain(expected);
+  });
+
+  it('is not cancelled by a negation elsewhere in the sentence', async () => {
+    const out = await extract("Pierre n'est pas venu ce matin, il ne sait pas où dormir ce soir");
+    expect(pairs(out.alerts, 'topic')).toEqual(['pierre:logement']);
+  });
+
+  it('brings the contract companions: a fight is equipe + violence + conflict, an injury is accident + securite + sante', async () => {
+    const fight = await extract('Greg a frappé Momo, je les ai séparés.');
+    expect(pairs(fight.observations, 'category')).toEqual(['greg:equipe']);
+    expect(fight.incidents.map((i) => i.kind)).toEqual(['conflict']);
+    const injury = await extract("Rose s'est coupée au doigt avec la disqueuse.");
+    expect(injury.incidents.map((i) => i.kind)).toEqual(['accident']);
+    expect(pairs(injury.alerts, 'topic')).toEqual(['rose:securite']);
+    expect(pairs(injury.observations, 'category')).toEqual(['rose:sante']);
+  });
+
+  it('does not alert on look-alikes: a breakdown, a near miss, offcuts, a helping hand', async () => {
+    const out = await extract('La bétonnière est tombée en panne. Une planche a failli tomber sur Greg. Rose a ramassé les chutes de bois. Pierre a donné un coup de main.');
+    expect(out.alerts).toEqual([]);
+    expect(out.incidents.map((i) => i.kind).sort()).toEqual(['equipment', 'safety']);
+  });
+});
+
+describe('alerts phrased indirectly, and look-alikes', () => {
+  it.each([
+    ["Greg m'a dit qu'il a plus de toit depuis hier soir", 'greg:logement'],
+    ["Nadia s'est fait mettre à la porte par son copain, elle sait pas où aller ce soir", 'nadia:logement'],
+    ['Greg dort dehors depuis deux nuits', 'greg:logement'],
+    ["Nadia a dit qu'elle voulait plus se réveiller le matin", 'nadia:sante'],
+    ["Greg m'a confié qu'il pense à se suicider", 'greg:sante'],
+    ["Nadia parle de tout arrêter, de disparaître, elle m'inquiète", 'nadia:sante'],
+    ['Greg avait les yeux rouges et sentait le cannabis', 'greg:sante'],
+    ['Nadia est arrivée ivre ce matin', 'nadia:sante'],
+    ['Greg tenait des propos incohérents, il avait bu', 'greg:sante'],
+    ["Nadia s'est évanouie pendant le désherbage", 'nadia:sante'],
+    ["Greg s'est entaillé la main avec la serpe, il saignait beaucoup", 'greg:securite'],
+    ['Nadia a reçu une branche sur la tête, on a appelé le SAMU', 'nadia:securite'],
+    ["Greg s'est fait mordre par un chien pendant la tournée", 'greg:securite'],
+    ['Greg a giflé Nadia', 'greg:violence'],
+    ['Nadia a menacé Greg avec un cutter', 'nadia:violence'],
+    ["Greg m'a dit qu'il allait me faire la peau", 'greg:violence'],
+    ["Nadia a des bleus sur les bras, elle dit que c'est son compagnon", 'nadia:violence'],
+    ["Greg s'est fait racketter à la sortie du chantier", 'greg:violence'],
+    ["Nadia n'a pas mangé depuis trois jours, elle a plus rien", 'nadia:difficulte_financiere'],
+  ])('%s → %s', async (note, expected) => {
+    expect(pairs((await extract(note)).alerts, 'topic')).toContain(expected);
+  });
+
+  it.each([
+    ['Greg a tondu toute la matinée, rien à signaler'],
+    ['Nadia a fait tomber une caisse, pas de casse'],
+    ['La tondeuse est tombée en panne, Greg a fini à la débroussailleuse'],
+    ['Greg a donné un coup de main à Nadia'],
+    ['Nadia a coupé les haies et ramassé les chutes'],
+    ["Greg a tué le temps en rangeant l'atelier"],
+    ['Nadia était morte de rire toute la journée'],
+    ['Greg a passé le balai dans le local'],
+    ['Il a plu, on a fini plus tôt'],
+    ['Nadia a fini la taille, on a évacué les branches'],
+  ])('no alert: %s', async (note) => {
+    expect((await extract(note)).alerts).toEqual([]);
+  });
+});

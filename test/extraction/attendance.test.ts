@@ -1,0 +1,87 @@
+import { extract } from './helpers.js';
+
+const rows = async (note: string, start?: string): Promise<string[]> =>
+  (await extract(note, 'eti', start)).attendance.map((a) => `${a.person}:${a.status}:${a.excused}:${a.minutes}`).sort();
+
+describe('attendance', () => {
+  it('reads lateness in minutes, stated or from both times', async () => {
+    expect(await rows('Greg encore en retard, 20 min. Momo arrivé à 9h15 au lieu de 8h30, sans excuse.')).toEqual([
+      'greg:late:null:20', 'momo:late:false:45',
+    ]);
+    expect(await rows('Pierre était en retard de 10 minutes. Nadia arrivée 8h50.')).toEqual(['nadia:late:null:null', 'pierre:late:null:10']);
+  });
+
+  it('uses the team start time when given, and only then counts minutes from "arrivé à 9h"', async () => {
+    expect(await rows('Nadia arrivée à 9h.', '08:00')).toEqual(['nadia:late:null:60']);
+    expect(await rows('Nadia arrivée à 9h.')).toEqual(['nadia:late:null:null']);
+    expect(await rows('Nadia arrivée à 8h.')).toEqual(['nadia:present:null:null']);
+  });
+
+  it('tells excused from unexcused', async () => {
+    expect(await rows("Pierre absent, rdv prévu, il m'avait prévenu. Greg pas venu, pas de nouvelles. Rose en congé. Nadia absente.")).toEqual([
+      'greg:absent:false:null', 'nadia:absent:null:null', 'pierre:absent:true:null', 'rose:absent:true:null',
+    ]);
+  });
+
+  it('reads early departures', async () => {
+    expect(await rows('Rose partie 1h plus tôt elle avait prévenu. Greg parti à 15h sans rien dire.')).toEqual([
+      'greg:left_early:false:null', 'rose:left_early:true:60',
+    ]);
+  });
+
+  it('keeps one status per person: a late arrival is not also present; "de retour" is present', async () => {
+    expect(await rows("Tout le monde était là. Momo est arrivé en retard. Pierre de retour aujourd'hui.")).toEqual([
+      'greg:present:null:null', 'momo:late:null:null', 'nadia:present:null:null', 'pierre:present:null:null', 'rose:present:null:null',
+    ]);
+  });
+
+  it('reads "pas là ce matin… arrivé à midi" as a lateness, not an absence', async () => {
+    expect(await rows("euh Greg il était pas là ce matin il est arrivé à midi sans prévenir")).toEqual(['greg:late:false:null']);
+  });
+
+  it('ignores people merely described at work and absences announced for later', async () => {
+    expect(await rows('Greg et Momo étaient en collecte. Pierre sera absent demain.')).toEqual([]);
+  });
+
+  it('records a ponctualite observation only when the lateness is characterised', async () => {
+    const once = await extract('Greg en retard.');
+    const again = await extract("Greg encore en retard, c'est la 3e fois cette semaine.");
+    expect(once.observations).toEqual([]);
+    expect(again.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['greg:ponctualite:negative']);
+  });
+});
+
+describe('attendance phrasings', () => {
+  it.each([
+    ["Greg n'est pas venu aujourd'hui", ['greg:absent:null']],
+    ['Nadia a appelé, elle est malade', ['nadia:absent:true']],
+    ["Greg en arrêt jusqu'à vendredi", ['greg:absent:true']],
+    ['Momo a séché', ['momo:absent:false']],
+    ['Greg est arrivé avec une demi-heure de retard', ['greg:late:null']],
+    ['Nadia est partie à midi pour un rendez-vous médical', ['nadia:left_early:true']],
+    ['Momo a quitté le chantier à 14h sans rien dire', ['momo:left_early:false']],
+    ['Greg est revenu de congé', ['greg:present:null']],
+    ['Nadia était bien là ce matin', ['nadia:present:null']],
+    ['Greg est reparti chez lui à 10h, il se sentait mal', ['greg:left_early:true']],
+    ['Greg pas là, Nadia en retard de 5 min', ['greg:absent:null', 'nadia:late:null']],
+    ['Momo est arrivé en retard, panne de réveil', ['momo:late:null']],
+  ])('%s → %s', async (note, expected) => {
+    const out = await extract(note);
+    expect(out.attendance.map((a) => `${a.person}:${a.status}:${a.excused}`).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('what is said about someone else', () => {
+  it('does not make a salarié absent or ill because a relative is', async () => {
+    const out = await extract('Nadia a pleuré ce matin, son fils est hospitalisé. Sa mère est malade.');
+    expect(out.attendance).toEqual([]);
+    expect(out.observations.filter((o) => o.category === 'sante' && o.evidence.includes('hospitalisé'))).toEqual([]);
+    expect(out.observations.map((o) => o.category)).toContain('contraintes_familiales');
+  });
+
+  it('keeps the reason of an absence in attendance only', async () => {
+    const out = await extract('Greg absent, sa fille est malade.');
+    expect(out.attendance.map((a) => `${a.person}:${a.status}:${a.excused}`)).toEqual(['greg:absent:true']);
+    expect(out.observations).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { extract } from './helpers.js';
+
+/** One plain sentence per category and polarity of the observation grid, as encadrants write them. */
+const cases: Array<[string, string]> = [
+  ['Greg arrive toujours pile à l’heure', 'greg:ponctualite:positive'],
+  ['Nadia a encore oublié le planning, c’est la troisième fois', 'nadia:consignes:negative'],
+  ['Greg ne respecte pas les horaires de pause', 'greg:consignes:negative'],
+  ['Nadia porte toujours ses EPI sans qu’on lui demande', 'nadia:securite:positive'],
+  ['Greg a laissé la tronçonneuse tourner sans surveillance', 'greg:securite:negative'],
+  ['Nadia travail très soigné sur les massifs', 'nadia:qualite:positive'],
+  ['Greg a bâclé le désherbage, tout est à refaire', 'greg:qualite:negative'],
+  ['Nadia a fini avant tout le monde, super efficace', 'nadia:rythme:positive'],
+  ['Greg est très lent, il traîne', 'greg:rythme:negative'],
+  ['Nadia s’est débrouillée seule toute l’après-midi', 'nadia:autonomie:positive'],
+  ['Greg attend toujours qu’on lui dise quoi faire', 'greg:autonomie:negative'],
+  ['Nadia a aidé ses collègues à finir le chantier', 'nadia:equipe:positive'],
+  ['Greg s’est isolé toute la journée, il parle à personne', 'greg:equipe:negative'],
+  ['Nadia a été insolente avec moi quand je lui ai fait une remarque', 'nadia:relation:negative'],
+  ['Greg a bien accepté mes remarques, il est resté calme', 'greg:relation:positive'],
+  ['Nadia est très motivée, elle pose plein de questions', 'nadia:motivation:positive'],
+  ['Greg n’avait aucune envie de travailler aujourd’hui', 'greg:motivation:negative'],
+  ['Nadia sait maintenant régler la tondeuse toute seule', 'nadia:technique:positive'],
+  ['Greg ne sait toujours pas affûter une chaîne', 'greg:technique:negative'],
+  ['Nadia parle couramment anglais et arabe', 'nadia:atout:positive'],
+  ['Greg a eu son permis B', 'greg:mobilite:positive'],
+  ['Nadia n’a plus de voiture, elle vient à pied', 'nadia:mobilite:negative'],
+  ['Greg est hébergé chez un ami depuis sa séparation', 'greg:logement:negative'],
+  ['Nadia a des douleurs au dos depuis lundi', 'nadia:sante:negative'],
+  ['Greg doit récupérer ses enfants à 16h30 tous les jours', 'greg:contraintes_familiales:neutral'],
+  ['Nadia n’arrive pas à payer ses factures', 'nadia:difficulte_financiere:negative'],
+  ['Greg attend toujours sa carte vitale', 'greg:difficulte_administrative:negative'],
+  ['Nadia ne sait ni lire ni écrire', 'nadia:maitrise_langue:negative'],
+  ['Greg n’a pas d’adresse mail', 'greg:numerique:negative'],
+  ['Nadia a une convocation au tribunal le 12', 'nadia:justice:neutral'],
+  ['Greg a trouvé un appartement, il signe le bail lundi', 'greg:logement:positive'],
+  ['Nadia fume du cannabis pendant la pause', 'nadia:sante:negative'],
+  ['Greg a été très patient avec le nouveau', 'greg:equipe:positive'],
+  ['Nadia a refusé de faire le nettoyage', 'nadia:relation:negative'],
+  ['Greg commence à prendre des initiatives', 'greg:autonomie:positive'],
+];
+
+describe('observation categories', () => {
+  it.each(cases)('%s → %s', async (note, expected) => {
+    const out = await extract(note);
+    expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toContain(expected);
+  });
+});

@@ -1,0 +1,50 @@
+import { extract, pairs } from './helpers.js';
+
+describe('person resolution', () => {
+  it('finds first names, aliases and names without accents or capitals', async () => {
+    const out = await extract('momo est arrivé en retard. Gregory absent. nadia de retour.');
+    expect(pairs(out.attendance, 'status')).toEqual(['greg:absent', 'momo:late', 'nadia:present']);
+  });
+
+  it('tolerates a small typo in a capitalised name', async () => {
+    const out = await extract('Nadai et Grégroy ont bien bossé ensemble.');
+    expect(pairs(out.observations, 'category')).toEqual(['greg:equipe', 'nadia:equipe']);
+  });
+
+  it("prefers the author's team when two people share a name", async () => {
+    const fromBatiment = await extract('Mohamed absent.', 'eti');
+    const fromCuisine = await extract('Mohamed absent.', 'eti2');
+    expect(fromBatiment.attendance.map((a) => a.person)).toEqual(['momo']);
+    expect(fromCuisine.attendance.map((a) => a.person)).toEqual(['mohamed2']);
+  });
+
+  it('does not take common words for people (pierres, une rose, petit souci, Saint-Martin)', async () => {
+    const out = await extract("On a trié les pierres du muret. Elle a trouvé une rose séchée. Petit souci avec la bétonnière. Collecte à Saint-Martin, absent personne.");
+    const persons = [...out.attendance, ...out.observations].map((x) => x.person);
+    expect(persons).not.toContain('pierre');
+    expect(persons).not.toContain('rose');
+    expect(persons).not.toContain('nadia');
+    expect(persons).not.toContain('greg');
+  });
+
+  it('still reads a common-word name when a verb follows it', async () => {
+    const out = await extract('Pierre a trié les gravats tout seul. Rose a bien aidé Momo.');
+    expect(pairs(out.observations, 'category')).toEqual(['pierre:autonomie', 'rose:equipe']);
+  });
+
+  it('resolves il and elle to the last person named, by gender', async () => {
+    const out = await extract('Greg et Nadia ont posé le placo. elle était très rapide');
+    expect(pairs(out.observations, 'category')).toEqual(['nadia:rythme']);
+  });
+
+  it('puts people outside the roster in unknownNames', async () => {
+    const out = await extract('Mme Texier est passée voir le chantier. Bogdan le nouveau a aidé Pierre. Zoltan le nouveau aussi, et la stagiaire Ninon.');
+    expect(out.unknownNames).toEqual(expect.arrayContaining(['Mme Texier', 'Bogdan', 'Zoltan', 'Ninon']));
+    expect(out.observations.every((o) => ['pierre', 'momo', 'rose', 'greg', 'nadia'].includes(o.person))).toBe(true);
+  });
+
+  it('makes the whole team present except the people after "sauf"', async () => {
+    const out = await extract('tt le monde là sauf Greg et Momo');
+    expect(pairs(out.attendance, 'status')).toEqual(['greg:absent', 'momo:absent', 'nadia:present', 'pierre:present', 'rose:present']);
+  });
+});

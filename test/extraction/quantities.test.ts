@@ -1,0 +1,70 @@
+import { parseNumberAt } from '../../src/extraction/quantities/french-numbers.js';
+import { parseDurationAt, parseTimeAt } from '../../src/extraction/quantities/times.js';
+import { tokenize } from '../../src/extraction/text/tokenize.js';
+import { extract } from './helpers.js';
+
+const words = (text: string) => tokenize(text).filter((t) => t.kind !== 'punct');
+
+describe('numbers', () => {
+  it.each([
+    ['2 500', 2500], ['1,5', 1.5], ['deux cent cinquante', 250], ['quatre-vingts', 80], ['quatre vingt dix', 90],
+    ['cent quatre-vingts', 180], ['six cent quarante', 640], ['quatre mille', 4000], ['dix-huit', 18],
+    ['soixante et onze', 71], ['vingt et un', 21], ['une vingtaine', 20], ['une douzaine', 12], ['deux douzaines', 24],
+    ['une cinquantaine', 50], ['une bonne dizaine', 10],
+  ])('%s = %d', (text, value) => {
+    expect(parseNumberAt(words(text), 0)?.value).toBe(value);
+  });
+
+  it('reads clock times and durations', () => {
+    expect(parseTimeAt(words('9h15'), 0)?.minutes).toBe(555);
+    expect(parseTimeAt(words('dix heures et demie'), 0)?.minutes).toBe(630);
+    expect(parseDurationAt(words('20 min'), 0)?.minutes).toBe(20);
+    expect(parseDurationAt(words('une demi-heure'), 0)?.minutes).toBe(30);
+    expect(parseDurationAt(words('1h30'), 0)?.minutes).toBe(90);
+  });
+});
+
+describe('production', () => {
+  const produced = async (note: string): Promise<string[]> =>
+    (await extract(note)).production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort();
+
+  it('turns units and their French spellings into contract units', async () => {
+    expect(await produced('tonte 2 500 m² et 3 mètres cubes de branches, 120 ml de haie, une tonne et demie de gravats, 40 litres')).toEqual([
+      '1.5 t', '120 m', '2500 m2', '3 m3', '40 l',
+    ]);
+    expect(await produced('on a pesé six cent quarante kilos de textile et 95kg de jouets')).toEqual(['640 kg', '95 kg']);
+    expect(await produced('récolté 1.200 kg de pommes de terre et fait 3h de désherbage')).toEqual(['1200 kg', '3 h']);
+  });
+
+  it('counts objects as pieces, words and approximations included', async () => {
+    expect(await produced('une vingtaine de sacs, 6 cages d’escalier lavées, cent vingt repas et trois lave-linge réparés')).toEqual([
+      '120 piece', '20 piece', '3 piece', '6 piece',
+    ]);
+  });
+
+  it('leaves out places, money, times, distances and durations', async () => {
+    expect(await produced('On a nettoyé les deux halls. Vendu pour 30 € à 9h. Il habite à vingt bornes. La pierre est passée à un mètre. Pause pdt 1h. 4 jours par semaine. Parti 1h plus tôt.')).toEqual([]);
+  });
+});
+
+describe('production phrasings across trades', () => {
+  it.each([
+    ['On a planté 300 bulbes et 40 arbustes', ['300 piece', '40 piece']],
+    ['Ménage : 15 bureaux, 4 sanitaires, 250 m² de sols', ['15 piece', '4 piece', '250 m2']],
+    ['Récolte du jour : 80 kilos de courgettes et une centaine de salades', ['80 kg', '100 piece']],
+    ['Pose de 18 mètres linéaires de plinthes et peinture de 45 m2', ['18 m', '45 m2']],
+    ['On a servi quatre-vingt-dix repas et préparé 30 sandwichs', ['90 piece', '30 piece']],
+    ['Broyage : 8 stères de bois', ['8 m3']],
+    ['Collecte : 2,5 t de DEEE, 14 meubles', ['2.5 t', '14 piece']],
+    ['Tri de 1 500 livres', ['1500 piece']],
+    ['Nettoyage de 3 km de berges', ['3000 m']],
+    ['Arrosage : 600 litres', ['600 l']],
+    ['Peinture de 12 portes et 6 fenêtres', ['12 piece', '6 piece']],
+    ['On a fait 2 heures de désherbage', ['2 h']],
+    ['Greg a 35 ans, il habite à 10 km, il gagne 900 euros', []],
+    ['Chantier de 8h à 16h30 avec 6 salariés, pause de 30 minutes', []],
+  ])('%s → %s', async (note, expected) => {
+    const out = await extract(note);
+    expect(out.production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort()).toEqual([...expected].sort());
+  });
+});
