@@ -28,7 +28,7 @@ export async function readRosterFile(path: string): Promise<RosterFileResult> {
   }
   let table: string[][];
   try {
-    table = XLSX_MAGIC.every((b, i) => bytes[i] === b) ? await readXlsxTable(bytes) : readCsvTable(bytes);
+    table = XLSX_MAGIC.every((b, i) => bytes[i] === b) ? await readXlsxTable(bytes) : await readCsvTable(bytes);
   } catch (e) {
     return { ok: false, error: { code: 'roster.file_malformed', path, reason: e instanceof Error ? e.message.slice(0, 200) : 'inconnu' } };
   }
@@ -54,8 +54,8 @@ export function tableToRoster(table: string[][], path: string): RosterFileResult
   return { ok: true, content: { rows } };
 }
 
-function readCsvTable(bytes: Buffer): string[][] {
-  const text = decodeText(bytes);
+async function readCsvTable(bytes: Buffer): Promise<string[][]> {
+  const text = await decodeText(bytes);
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const count = (ch: string): number => firstLine.split(ch).length - 1;
   const delimiter = count(';') > count(',') ? ';' : count('\t') > count(',') ? '\t' : ',';
