@@ -53,14 +53,12 @@ async function checkServer(env: Record<string, string>): Promise<void> {
   }
 }
 
-jest.setTimeout(120_000);
-
 describe('relais start', () => {
   it('serves /healthz and /readyz on embedded PGlite and stops cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'relais-start-'));
     cpSync(pgliteTemplateDir(), dir, { recursive: true });
     await checkServer({ PGLITE_DIR: dir });
-  });
+  }, 120_000);
 
   it('creates the embedded database on first start in an empty folder', async () => {
     await checkServer({ PGLITE_DIR: join(mkdtempSync(join(tmpdir(), 'relais-first-')), 'data') });
@@ -80,7 +78,7 @@ describe('relais start', () => {
       await admin.query(`drop database if exists "${name}" with (force)`);
       await admin.end();
     }
-  });
+  }, 120_000);
 
   it('refuses a second process on the same embedded database, then starts once the first is gone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'relais-lock-'));
@@ -112,5 +110,5 @@ describe('relais start', () => {
     await stop(first.child);
     expect(code).toBe(1);
     expect(err).toContain(`Le port ${port} est déjà utilisé`);
-  });
+  }, 120_000);
 });
