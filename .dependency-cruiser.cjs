@@ -5,7 +5,7 @@
  * - platforms do not import each other;
  * - only the composition root (src/app) imports adapters; doors (cli, platforms) go through it.
  */
-const ADAPTERS = '^src/(storage|extraction|llm|logging|roster-files|http|documents|charts|transcription)/';
+const ADAPTERS = '^src/(storage|extraction|llm|logging|roster-files|http|documents|charts|transcription|language)/';
 module.exports = {
   forbidden: [
     {

@@ -2,6 +2,9 @@ import { createBuildProgressSummary } from '../../src/core/use-cases/build-progr
 import type { ProgressFacts } from '../../src/core/progress/progress-facts.js';
 import { progressFactsSchema } from '../../src/core/progress/progress-facts.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
+import type { ProgressNarrator } from '../../src/core/ports/progress-narrator.js';
+import { ok } from '../../src/core/result.js';
+import { RulesProgressNarrator } from '../../src/language/rules-progress-narrator.js';
 import { DrizzleProgressStore } from '../../src/storage/stores/drizzle-progress-store.js';
 import { plannedAttendance, seedPath, type Status } from '../support/progress-path.js';
 import { actorOf, seedWorld, type World } from '../support/progress-seed.js';
@@ -107,5 +110,20 @@ describe.each(databaseTargets())('progress summary facts on $name', ({ open }) =
     const facts = await factsFor('cip1', 'cip', null, '2026-11-01');
     expect(facts.attendance.months.map((m) => m.month)).toEqual(['2026-11']);
     expect(facts.observations.find((c) => c.category === 'ponctualite')).toMatchObject({ positive: 3, negative: 0 });
+  });
+
+  it('keeps a narrative that only restates facts and drops one that invents a figure or a quote', async () => {
+    const store = new DrizzleProgressStore(handle.db);
+    const actor = actorOf(world, 'cip1', 'cip');
+    const withRules = createBuildProgressSummary({ progressStore: store, clock, defaultTimezone: 'Europe/Paris', narrator: new RulesProgressNarrator() });
+    const kept = await withRules({ actor, personId: world.ids.nadia, from: '2026-09-01' });
+    expect(kept.ok && kept.value.narrative?.text).toContain('Nadia est en contrat jusqu’au 1 mars 2027, soit 106 jours restants.');
+    expect(kept.ok && kept.value.narrative?.text).toContain('Progrès observés : ponctualité.');
+    for (const invented of ['Nadia a eu 41 retards.', 'Nadia a dit « je veux partir ».']) {
+      const liar: ProgressNarrator = { narrate: async () => ok({ text: invented, engine: 'llm' }) };
+      const lying = createBuildProgressSummary({ progressStore: store, clock, defaultTimezone: 'Europe/Paris', narrator: liar });
+      const dropped = await lying({ actor, personId: world.ids.nadia, from: '2026-09-01' });
+      expect(dropped.ok && { narrative: dropped.value.narrative, rejected: dropped.value.narrativeRejected }).toEqual({ narrative: null, rejected: true });
+    }
   });
 });

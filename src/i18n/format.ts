@@ -1,0 +1,11 @@
+import type { Locale } from './translator.js';
+
+/** A YYYY-MM-DD date as people read it: « 1 mars 2027 ». */
+export const formatDate = (date: string, locale: Locale): string =>
+  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${date}T12:00:00Z`));
+
+/** A YYYY-MM month, short: « sept. 2026 ». */
+export const formatMonth = (month: string, locale: Locale): string =>
+  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${month}-15T12:00:00Z`));
