@@ -8,6 +8,8 @@ import type { Person } from '../domain/organisation.js';
 export interface ProgressStore {
   findPerson(personId: string): Promise<PersonContext | null>;
   loadRecords(personId: string, period: Period): Promise<PathRecords>;
+  /** « Prénom Nom » of each id found (bilan participants, authors). */
+  namesOf(personIds: readonly string[]): Promise<Record<string, string>>;
 }
 
 export interface Period {

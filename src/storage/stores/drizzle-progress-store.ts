@@ -28,6 +28,13 @@ export class DrizzleProgressStore implements ProgressStore {
     return { person: toPerson(row.p), teamName: row.teamName, timezone: row.timezone, exitCategory: row.p.exitCategory };
   }
 
+  async namesOf(personIds: readonly string[]): Promise<Record<string, string>> {
+    if (personIds.length === 0) return {};
+    const rows = await this.db.select({ id: people.id, firstName: people.firstName, lastName: people.lastName })
+      .from(people).where(inArray(people.id, [...personIds]));
+    return Object.fromEntries(rows.map((r) => [r.id, `${r.firstName} ${r.lastName}`]));
+  }
+
   async loadRecords(personId: string, period: Period): Promise<PathRecords> {
     const [attendanceMonths, attendanceExceptions, observationRows, skillRows, situationRows, objectiveRows, incidentRows, alertRows, bilanRows] =
       await Promise.all([
