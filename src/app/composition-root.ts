@@ -8,6 +8,7 @@ import { createPinoLogger } from '../logging/pino-logger.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { openDatabase } from '../storage/open-database.js';
 import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
+import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
 import { Lifecycle } from './lifecycle.js';
 
 /**
@@ -44,19 +45,21 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (!options.database) lifecycle.onStop('database', () => database.close());
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
-  const useCases = buildUseCases(stores);
+  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
   return { config, logger, clock, database, lifecycle, stores, useCases };
 }
 
 function buildStores(database: DatabaseHandle, config: Config) {
   return {
     roster: new DrizzleRosterStore(database.db, config.defaultTimezone),
+    ...buildProgressStores(database.db),
   };
 }
 
-function buildUseCases(stores: ReturnType<typeof buildStores>) {
+function buildUseCases(stores: ReturnType<typeof buildStores>, context: { clock: Clock; logger: Logger; defaultTimezone: string }) {
   const importRoster = createImportRoster({ rosterStore: stores.roster });
   return {
+    ...buildProgressUseCases({ stores, ...context }),
     importRoster,
     listRoster: createListRoster({ rosterStore: stores.roster }),
     seedDemo: createSeedDemo({ rosterStore: stores.roster, importRoster }),

@@ -9,6 +9,10 @@ const categoriesFr = {
   'progress.category.contraintes_familiales': 'Contraintes familiales', 'progress.category.difficulte_financiere': 'Difficultés financières',
   'progress.category.difficulte_administrative': 'Difficultés administratives', 'progress.category.maitrise_langue': 'Maîtrise de la langue',
   'progress.category.numerique': 'Numérique', 'progress.category.justice': 'Justice',
+  'progress.category.emploi': 'Emploi', 'progress.category.formation': 'Formation', 'progress.category.choisir_un_metier': 'Choisir un métier',
+  'progress.category.creer_une_entreprise': 'Créer une entreprise', 'progress.category.preparer_sa_candidature': 'Préparer sa candidature',
+  'progress.category.s_ouvrir_a_l_international': "S'ouvrir à l'international", 'progress.category.se_former': 'Se former',
+  'progress.category.trouver_un_emploi': 'Trouver un emploi',
 };
 const categoriesEn: typeof categoriesFr = {
   'progress.category.ponctualite': 'Punctuality', 'progress.category.assiduite': 'Attendance', 'progress.category.consignes': 'Following instructions',
@@ -19,6 +23,10 @@ const categoriesEn: typeof categoriesFr = {
   'progress.category.contraintes_familiales': 'Family constraints', 'progress.category.difficulte_financiere': 'Financial difficulties',
   'progress.category.difficulte_administrative': 'Administrative difficulties', 'progress.category.maitrise_langue': 'Language skills',
   'progress.category.numerique': 'Digital skills', 'progress.category.justice': 'Justice',
+  'progress.category.emploi': 'Employment', 'progress.category.formation': 'Training', 'progress.category.choisir_un_metier': 'Choosing a trade',
+  'progress.category.creer_une_entreprise': 'Starting a business', 'progress.category.preparer_sa_candidature': 'Preparing applications',
+  'progress.category.s_ouvrir_a_l_international': 'Working abroad', 'progress.category.se_former': 'Training',
+  'progress.category.trouver_un_emploi': 'Finding a job',
 };
 
 export const progress: CatalogPart = {
