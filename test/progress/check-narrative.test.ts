@@ -70,3 +70,11 @@ describe('checkNarrative', () => {
     expect(checkNarrative('Elle dit : “Je veux arrêter”', facts).ok).toBe(false);
   });
 });
+
+describe('period dates', () => {
+  it('accepts real calendar dates only, without throwing', async () => {
+    const { isIsoDate } = await import('../../src/core/progress/period.js');
+    expect(['2026-02-28', '2028-02-29'].map(isIsoDate)).toEqual([true, true]);
+    expect(['2026-13-01', '2026-02-30', '2026-2-1', 'hier', ''].map(isIsoDate)).toEqual([false, false, false, false, false]);
+  });
+});
