@@ -14,24 +14,25 @@ export function buildDocumentModel(input: ProgressDocumentInput): DocumentModel 
   const { t } = w;
   const { facts, kind, locale } = input;
   const name = `${facts.person.firstName} ${facts.person.lastName}`;
-  const common = [w.narrative(), w.contract()];
-  const layouts: Record<ProgressDocumentInput['kind'], Array<Section | null>> = {
-    suivi: [...common, w.attendance(), w.observations(), w.skills(), w.situations(), w.objectives(), w.events(), w.ownWords(), w.bilans(), w.charts()],
-    accueil: [...common, w.situations(), w.objectives(t('doc.section.objectives_contract')), w.ownWords(), outcomes(input, w), view(input, w)],
-    integration: [...common, w.attendance(), w.observations(), w.skills(), w.situations(), w.objectives(t('doc.section.objectives_contract')),
+  const common = () => [w.narrative(), w.contract()];
+  // Thunks: only the chosen kind's sections are built (a two-year attendance table is not free).
+  const layouts: Record<ProgressDocumentInput['kind'], () => Array<Section | null>> = {
+    suivi: () => [...common(), w.attendance(), w.observations(), w.skills(), w.situations(), w.objectives(), w.events(), w.ownWords(), w.bilans(), w.charts()],
+    accueil: () => [...common(), w.situations(), w.objectives(t('doc.section.objectives_contract')), w.ownWords(), outcomes(input, w), view(input, w)],
+    integration: () => [...common(), w.attendance(), w.observations(), w.skills(), w.situations(), w.objectives(t('doc.section.objectives_contract')),
       w.ownWords(), w.charts(), outcomes(input, w), view(input, w)],
-    intermediaire: [...common, w.attendance(), w.observations(), w.skills(), w.situations(), w.objectives(), w.events(), w.ownWords(),
+    intermediaire: () => [...common(), w.attendance(), w.observations(), w.skills(), w.situations(), w.objectives(), w.events(), w.ownWords(),
       w.charts(), outcomes(input, w), view(input, w)],
-    prolongation: [...common, needs(input, w), w.attendance(), w.skills(), w.objectives(), w.observations(), w.ownWords(), w.charts(),
+    prolongation: () => [...common(), needs(input, w), w.attendance(), w.skills(), w.objectives(), w.observations(), w.ownWords(), w.charts(),
       outcomes(input, w), view(input, w)],
-    sortie: [...common, exit(input, w), w.skills(), w.objectives(), w.attendance(), w.ownWords(), w.charts(), outcomes(input, w), view(input, w)],
+    sortie: () => [...common(), exit(input, w), w.skills(), w.objectives(), w.attendance(), w.ownWords(), w.charts(), outcomes(input, w), view(input, w)],
   };
   const team = facts.person.teamName === null ? '' : ` — ${facts.person.teamName}`;
   return {
     title: t('doc.header', { title: t(`doc.title.${kind}`), name }),
     subtitle: t('progress.subtitle', { from: formatDate(facts.period.from, locale), to: formatDate(facts.period.to, locale), team }),
     intro: [t(`doc.intro.${kind}`), ...(facts.withheld ? [t('progress.withheld')] : [])].join(' '),
-    sections: layouts[kind].filter((s): s is Section => s !== null),
+    sections: layouts[kind]().filter((s): s is Section => s !== null),
     footer: t('doc.generated', { date: formatDate(input.generatedOn, locale) }),
   };
 }
