@@ -70,7 +70,7 @@ export function buildProgressUseCases(deps: {
       buildProgressSummary, progressStore: stores.progress, bilanStore: stores.bilans, charts: lazyCharts(),
       documents: lazyDocuments(), clock, defaultTimezone,
     }),
-    recordBilan: createRecordBilan({ progressStore: stores.progress, bilanStore: stores.bilans }),
+    recordBilan: createRecordBilan({ progressStore: stores.progress, bilanStore: stores.bilans, createObjective }),
     createObjective,
     updateObjective: createUpdateObjective({ objectiveStore: stores.objectives, progressStore: stores.progress, clock }),
     captureObjective: createCaptureObjective({

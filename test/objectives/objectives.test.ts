@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 import { createCaptureObjective } from '../../src/core/use-cases/capture-objective/capture-objective.js';
 import { createCreateObjective } from '../../src/core/use-cases/create-objective/create-objective.js';
+import { createRecordBilan } from '../../src/core/use-cases/record-bilan/record-bilan.js';
 import { createListDueObjectives } from '../../src/core/use-cases/list-due-objectives/list-due-objectives.js';
 import { createUpdateObjective } from '../../src/core/use-cases/update-objective/update-objective.js';
 import { FileCarnetReferential } from '../../src/language/carnet-referential-file.js';
 import { FrenchObjectiveReader } from '../../src/language/french-objective-reader.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
+import { bilans, objectives } from '../../src/storage/schema/index.js';
+import { DrizzleBilanStore } from '../../src/storage/stores/drizzle-bilan-store.js';
 import { DrizzleObjectiveStore } from '../../src/storage/stores/drizzle-objective-store.js';
 import { DrizzleProgressStore } from '../../src/storage/stores/drizzle-progress-store.js';
 import { DrizzleRosterStore } from '../../src/storage/stores/drizzle-roster-store.js';
@@ -25,6 +28,7 @@ describe.each(databaseTargets())('objectives and actions on $name', ({ open }) =
   let updateObjective: ReturnType<typeof createUpdateObjective>;
   let captureObjective: ReturnType<typeof createCaptureObjective>;
   let due: ReturnType<typeof createListDueObjectives>;
+  let recordBilan: ReturnType<typeof createRecordBilan>;
 
   beforeAll(async () => {
     handle = await open();
@@ -37,6 +41,7 @@ describe.each(databaseTargets())('objectives and actions on $name', ({ open }) =
       reader: new FrenchObjectiveReader(), rosterStore: new DrizzleRosterStore(handle.db, 'Europe/Paris'), createObjective, referential, clock, defaultTimezone: 'Europe/Paris',
     });
     due = createListDueObjectives({ objectiveStore, clock, defaultTimezone: 'Europe/Paris' });
+    recordBilan = createRecordBilan({ progressStore, bilanStore: new DrizzleBilanStore(handle.db), createObjective });
   });
   beforeEach(async () => {
     now = new Date('2026-11-15T10:00:00Z');
@@ -122,5 +127,21 @@ describe.each(databaseTargets())('objectives and actions on $name', ({ open }) =
     expect([...reminders.entries()].map(([cipId, list]) => [cipId, list.map((o) => o.label)])).toEqual([
       [world.ids.cip1, ['En retard', 'Bientôt']], [world.ids.cip2, ['Karim bientôt']],
     ]);
+  });
+
+  it('creates the objectives agreed in a bilan with its id, and writes nothing when one of them is wrong', async () => {
+    const bilan = { kind: 'integration' as const, date: '2026-11-14', salarieAgreement: true };
+    const wrong = await recordBilan({ actor: cip(), personId: world.ids.nadia, bilan, objectives: [
+      { theme: 'mobilite', label: 'Passer le code', consentGiven: true }, { theme: 'astrologie', label: 'Lire les étoiles', consentGiven: true },
+    ] });
+    expect(wrong).toMatchObject({ ok: false, code: 'objective.theme_unknown' });
+    expect([(await handle.db.select().from(bilans)).length, (await handle.db.select().from(objectives)).length]).toEqual([0, 0]);
+    const recorded = await recordBilan({ actor: cip(), personId: world.ids.nadia, bilan, objectives: [
+      { theme: 'mobilite', label: 'Passer le code', dueOn: '2027-03-31', consentGiven: true },
+    ] });
+    if (!recorded.ok) throw new Error(recorded.code);
+    const rows = await handle.db.select().from(objectives);
+    expect(rows.map((o) => [o.label, o.bilanId, o.consentGiven])).toEqual([['Passer le code', recorded.value.id, true]]);
+    expect(recorded.value.objectiveIds).toEqual([rows[0]!.id]);
   });
 });

@@ -25,11 +25,15 @@ export async function runBilanRecord(io: CliIo, personQuery: string, options: { 
     const names = Array.isArray(raw['participants']) ? raw['participants'].map(String) : [];
     const participants = [];
     for (const name of names) participants.push((await resolvePerson(relais, io, name)).id);
-    const result = await relais.useCases.recordBilan({ actor, personId: person.id, bilan: { ...raw, participants } as never });
+    const { objectives, ...bilan } = raw;
+    const result = await relais.useCases.recordBilan({
+      actor, personId: person.id, bilan: { ...bilan, participants } as never, objectives: Array.isArray(objectives) ? objectives as never : [],
+    });
     if (!result.ok) throw followupError(io, result, `${person.firstName} ${person.lastName}`);
     line(io.stdout, io.t('followup.bilan.recorded', {
       kind: io.t(`doc.title.${result.value.kind}`), date: formatDate(result.value.date, relais.config.locale), name: `${person.firstName} ${person.lastName}`,
     }));
+    if (result.value.objectiveIds.length > 0) line(io.stdout, io.t('followup.bilan.objectives', { count: result.value.objectiveIds.length }));
     return EXIT.ok;
   });
 }

@@ -49,6 +49,7 @@ export const followup: CatalogPart = {
     'followup.due.none': 'Aucun objectif en cours à échéance dans les {days} prochains jours.',
     'followup.due.line': '{date}{late} — {name} — {label} ({theme})', 'followup.due.late': ' (en retard)',
     'followup.bilan.recorded': 'Bilan {kind} du {date} enregistré pour {name}.',
+    'followup.bilan.objectives': '{count} objectif(s) du bilan enregistré(s).',
     'followup.demo_history': 'Historique de démonstration : {notes} notes de fin de journée, {attendance} présences, {observations} observations.',
   },
   en: {
@@ -98,6 +99,7 @@ export const followup: CatalogPart = {
     'followup.due.none': 'No goal in progress due within {days} days.',
     'followup.due.line': '{date}{late} — {name} — {label} ({theme})', 'followup.due.late': ' (overdue)',
     'followup.bilan.recorded': '{kind} review of {date} recorded for {name}.',
+    'followup.bilan.objectives': '{count} goal(s) from the review recorded.',
     'followup.demo_history': 'Demo history: {notes} end-of-shift notes, {attendance} attendance records, {observations} observations.',
   },
 };

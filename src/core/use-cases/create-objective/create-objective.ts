@@ -29,7 +29,8 @@ export function createCreateObjective(deps: {
   readonly referential: CarnetReferentialSource;
   readonly clock: Clock;
 }) {
-  return async function createObjective(input: CreateObjectiveInput): Promise<Result<Objective, CreateObjectiveError>> {
+  /** Every check, nothing written: lets a bilan refuse before writing anything when one of its objectives is wrong. */
+  async function check(input: CreateObjectiveInput): Promise<Result<string, CreateObjectiveError>> {
     const label = input.label.trim().replace(/\s+/g, ' ');
     if (label === '') return err('objective.label_missing');
     const referential = await deps.referential.load();
@@ -37,15 +38,22 @@ export function createCreateObjective(deps: {
     const dates = [input.dueOn, ...(input.actions ?? []).map((a) => a.dueOn)].filter((d): d is string => typeof d === 'string');
     if (dates.some((d) => !isIsoDate(d))) return err('objective.bad_date');
     const access = await objectiveAccess(deps.progressStore, input.actor, input.personId, input.theme, 'write');
-    if (!access.ok) return access;
+    return access.ok ? ok(label) : access;
+  }
+
+  async function createObjective(input: CreateObjectiveInput): Promise<Result<Objective, CreateObjectiveError>> {
+    const checked = await check(input);
+    if (!checked.ok) return checked;
     const now = deps.clock.now();
     const entry = { at: now.toISOString(), by: input.actor.personId, change: 'created' as const, to: 'en_cours' };
     return ok(await deps.objectiveStore.create({
-      personId: input.personId, theme: input.theme, label, dueOn: input.dueOn ?? null, consentAt: input.consentGiven ? now : null,
+      personId: input.personId, theme: input.theme, label: checked.value, dueOn: input.dueOn ?? null, consentAt: input.consentGiven ? now : null,
       bilanId: input.bilanId ?? null, createdBy: input.actor.personId, history: [entry],
       actions: (input.actions ?? []).filter((a) => a.label.trim() !== '').map((a) => ({
         label: a.label.trim(), dueOn: a.dueOn ?? null, history: [{ ...entry, to: 'en_projet' }],
       })),
     }));
-  };
+  }
+
+  return Object.assign(createObjective, { check });
 }
