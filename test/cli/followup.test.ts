@@ -56,12 +56,15 @@ describe('relais suivi, bilan and objectif on the demo data', () => {
     writeFileSync(file, JSON.stringify({
       kind: 'prolongation', date: '2026-11-10', participants: ['demo-cip', 'Bruno Carrel'], salarieView: 'Je veux finir ma formation', salarieAgreement: true,
       content: { needs: [{ theme: 'logement', intensity: '++', comment: 'hébergé chez un ami' }], nextSteps: ['Demander 6 mois'] },
+      objectives: [{ theme: 'logement', label: 'Accéder à un logement', dueOn: '2027-05-31', consentGiven: true }],
     }));
     const recorded = runCli(['bilan-enregistrer', 'Inès', '--fichier', file, '--as', 'demo-cip'], env);
     expect(recorded.stdout).toContain('Bilan de prolongation du PASS IAE du 10 novembre 2026 enregistré pour Inès Belkacem.');
+    expect(recorded.stdout).toContain('1 objectif(s) du bilan enregistré(s).');
     const md = runCli(['bilan', 'Inès', '--type', 'prolongation', '--as', 'demo-cip', '--format', 'md'], env);
     expect(md.stdout).toContain('| Logement | ++ | hébergé chez un ami |');
     expect(md.stdout).toContain('Je veux finir ma formation');
+    expect(md.stdout).toContain('Logement : Accéder à un logement — En cours, échéance 31 mai 2027, accord du salarié le');
     writeFileSync(file, JSON.stringify({ kind: 'sortie', date: '2026-11-10' }));
     const bad = runCli(['bilan-enregistrer', 'Inès', '--fichier', file, '--as', 'demo-cip'], env);
     expect(bad.status).toBe(2);
