@@ -98,8 +98,8 @@ export function sectionWriter(input: ProgressDocumentInput) {
     events: (): Section => ({
       heading: t('progress.section.events'),
       blocks: [items([
-        ...facts.incidents.map((e) => ({ text: t('progress.events.incident', { kind: e.kind, text: e.text }), source: source(e.source) })),
-        ...facts.alerts.map((e) => ({ text: t('progress.events.alert', { kind: t(`progress.category.${e.kind}`), status: e.status ?? '', text: e.text }), source: source(e.source) })),
+        ...facts.incidents.map((e) => ({ text: t('progress.events.incident', { kind: t(`progress.incident.${e.kind}`), text: e.text }), source: source(e.source) })),
+        ...facts.alerts.map((e) => ({ text: t('progress.events.alert', { kind: t(`progress.category.${e.kind}`), status: t(`progress.alert.${e.status ?? 'open'}`), text: e.text }), source: source(e.source) })),
       ], 'progress.events.none')],
     }),
     ownWords: (): Section => ({

@@ -47,6 +47,8 @@ describe('progress and bilan documents', () => {
     expect(md).toContain('Taille de haies (maîtrise) : En cours d\'acquisition → Acquis');
     expect(md).toContain('Mobilité : Trouver une solution de transport le samedi — En cours, échéance 1 novembre 2026, accord du salarié le 6 octobre 2026');
     expect(md).toContain('« Je veux continuer dans les espaces verts » (point de vue exprimé en bilan) — _Source : bilan du 1 avril 2026, Claire Fontaine_');
+    expect(md).toContain('- Incident (conflit) : « dispute avec un collègue au dépôt »');
+    expect(md).toContain('- Alerte (Santé, ouverte) : « parle de douleurs très fortes »');
     expect(md).not.toContain('Point de vue et accord du salarié');
   });
 

@@ -12,7 +12,10 @@ const categoriesFr = {
   'progress.category.emploi': 'Emploi', 'progress.category.formation': 'Formation', 'progress.category.choisir_un_metier': 'Choisir un métier',
   'progress.category.creer_une_entreprise': 'Créer une entreprise', 'progress.category.preparer_sa_candidature': 'Préparer sa candidature',
   'progress.category.s_ouvrir_a_l_international': "S'ouvrir à l'international", 'progress.category.se_former': 'Se former',
-  'progress.category.trouver_un_emploi': 'Trouver un emploi',
+  'progress.category.trouver_un_emploi': 'Trouver un emploi', 'progress.category.violence': 'Violence',
+  'progress.incident.equipment': 'matériel', 'progress.incident.accident': 'accident', 'progress.incident.conflict': 'conflit',
+  'progress.incident.safety': 'sécurité', 'progress.incident.other': 'autre',
+  'progress.alert.open': 'ouverte', 'progress.alert.acknowledged': 'prise en compte', 'progress.alert.closed': 'close',
 };
 const categoriesEn: typeof categoriesFr = {
   'progress.category.ponctualite': 'Punctuality', 'progress.category.assiduite': 'Attendance', 'progress.category.consignes': 'Following instructions',
@@ -26,7 +29,10 @@ const categoriesEn: typeof categoriesFr = {
   'progress.category.emploi': 'Employment', 'progress.category.formation': 'Training', 'progress.category.choisir_un_metier': 'Choosing a trade',
   'progress.category.creer_une_entreprise': 'Starting a business', 'progress.category.preparer_sa_candidature': 'Preparing applications',
   'progress.category.s_ouvrir_a_l_international': 'Working abroad', 'progress.category.se_former': 'Training',
-  'progress.category.trouver_un_emploi': 'Finding a job',
+  'progress.category.trouver_un_emploi': 'Finding a job', 'progress.category.violence': 'Violence',
+  'progress.incident.equipment': 'equipment', 'progress.incident.accident': 'accident', 'progress.incident.conflict': 'conflict',
+  'progress.incident.safety': 'safety', 'progress.incident.other': 'other',
+  'progress.alert.open': 'open', 'progress.alert.acknowledged': 'acknowledged', 'progress.alert.closed': 'closed',
 };
 
 export const progress: CatalogPart = {
