@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createCaptureObjective } from '../../src/core/use-cases/capture-objective/capture-objective.js';
 import { createCreateObjective } from '../../src/core/use-cases/create-objective/create-objective.js';
+import { createBuildProgressSummary } from '../../src/core/use-cases/build-progress-summary/build-progress-summary.js';
 import { createRecordBilan } from '../../src/core/use-cases/record-bilan/record-bilan.js';
 import { createListDueObjectives } from '../../src/core/use-cases/list-due-objectives/list-due-objectives.js';
 import { createUpdateObjective } from '../../src/core/use-cases/update-objective/update-objective.js';
@@ -55,13 +56,17 @@ describe.each(databaseTargets())('objectives and actions on $name', ({ open }) =
   it('creates an objective with consent, actions and history, then records each change', async () => {
     const created = await createObjective({
       actor: cip(), personId: world.ids.nadia, theme: 'mobilite', label: ' Obtenir le  permis ', dueOn: '2027-03-31', consentGiven: true,
-      actions: [{ label: 'Bourse au permis', dueOn: '2026-12-15' }],
+      actions: [{ label: 'Bourse au permis', dueOn: '2026-12-15' }, { label: 'Inscription au code', dueOn: null }, { label: 'Examen du code', dueOn: null }],
     });
     if (!created.ok) throw new Error(created.code);
+    const summary = await createBuildProgressSummary({ progressStore: new DrizzleProgressStore(handle.db), clock, defaultTimezone: 'Europe/Paris' })(
+      { actor: cip(), personId: world.ids.nadia });
+    expect(summary.ok && summary.value.facts.objectives.map((o) => [o.label, o.actions.map((a) => a.label)]))
+      .toEqual([['Obtenir le permis', ['Bourse au permis', 'Inscription au code', 'Examen du code']]]);
     expect(created.value).toMatchObject({
       label: 'Obtenir le permis', status: 'en_cours', consentGiven: true, consentAt: '2026-11-15T10:00:00.000Z',
       history: [{ at: '2026-11-15T10:00:00.000Z', by: world.ids.cip1, change: 'created', to: 'en_cours' }],
-      actions: [{ label: 'Bourse au permis', status: 'en_projet', dueOn: '2026-12-15' }],
+      actions: [{ label: 'Bourse au permis', status: 'en_projet', dueOn: '2026-12-15' }, { label: 'Inscription au code' }, { label: 'Examen du code' }],
     });
     now = new Date('2026-12-01T09:00:00Z');
     const actionId = created.value.actions[0]!.id;
@@ -74,7 +79,8 @@ describe.each(databaseTargets())('objectives and actions on $name', ({ open }) =
       ['created', null, 'en_cours'], ['action_added', null, 'Inscription auto-école'], ['status', 'en_cours', 'realise'],
     ]);
     expect(done.value.actions.map((a) => [a.label, a.status, a.history.at(-1)?.to])).toEqual([
-      ['Bourse au permis', 'en_cours', 'en_cours'], ['Inscription auto-école', 'en_projet', 'en_projet'],
+      ['Bourse au permis', 'en_cours', 'en_cours'], ['Inscription au code', 'en_projet', 'en_projet'], ['Examen du code', 'en_projet', 'en_projet'],
+      ['Inscription auto-école', 'en_projet', 'en_projet'],
     ]);
     expect(await updateObjective({ actor: cip(), objectiveId: created.value.id, change: { kind: 'status', status: 'realise' } }))
       .toMatchObject({ ok: false, code: 'objective.invalid_change' });

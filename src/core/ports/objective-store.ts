@@ -9,6 +9,8 @@ export interface NewObjective {
   readonly consentAt: Date | null;
   readonly bilanId: string | null;
   readonly createdBy: string;
+  /** From the injected clock, so a summary dated by the same clock sees it. */
+  readonly createdAt: Date;
   readonly history: readonly HistoryEntry[];
   readonly actions: ReadonlyArray<{ readonly label: string; readonly dueOn: string | null; readonly history: readonly HistoryEntry[] }>;
 }

@@ -17,11 +17,12 @@ export class DrizzleObjectiveStore implements ObjectiveStore {
     const id = await this.db.transaction(async (tx) => {
       const [row] = await tx.insert(objectives).values({
         personId: o.personId, theme: o.theme, label: o.label, dueOn: o.dueOn, consentGiven: o.consentAt !== null, consentAt: o.consentAt,
-        bilanId: o.bilanId, createdBy: o.createdBy, history: [...o.history] as unknown as Array<Record<string, unknown>>,
+        bilanId: o.bilanId, createdBy: o.createdBy, createdAt: o.createdAt, updatedAt: o.createdAt, history: [...o.history] as unknown as Array<Record<string, unknown>>,
       }).returning({ id: objectives.id });
       if (o.actions.length > 0) {
-        await tx.insert(objectiveActions).values(o.actions.map((a) => ({
-          objectiveId: row!.id, label: a.label, dueOn: a.dueOn, history: [...a.history] as unknown as Array<Record<string, unknown>>,
+        await tx.insert(objectiveActions).values(o.actions.map((a, i) => ({
+          // A millisecond apart: actions keep the order they were given in.
+          objectiveId: row!.id, label: a.label, dueOn: a.dueOn, createdAt: new Date(o.createdAt.getTime() + i), updatedAt: o.createdAt, history: [...a.history] as unknown as Array<Record<string, unknown>>,
         })));
       }
       return row!.id;
@@ -50,7 +51,8 @@ export class DrizzleObjectiveStore implements ObjectiveStore {
 
   async addAction(objectiveId: string, action: { label: string; dueOn: string | null }, entry: HistoryEntry): Promise<Objective> {
     await this.db.transaction(async (tx) => {
-      await tx.insert(objectiveActions).values({ objectiveId, label: action.label, dueOn: action.dueOn, history: [{ ...entry, to: 'en_projet' }] });
+      const at = new Date(entry.at);
+      await tx.insert(objectiveActions).values({ objectiveId, label: action.label, dueOn: action.dueOn, createdAt: at, updatedAt: at, history: [{ ...entry, to: 'en_projet' }] });
       await tx.update(objectives).set({ history: appendHistory([entry]), updatedAt: new Date() }).where(eq(objectives.id, objectiveId));
     });
     return (await this.get(objectiveId))!;

@@ -48,7 +48,7 @@ export function createCreateObjective(deps: {
     const entry = { at: now.toISOString(), by: input.actor.personId, change: 'created' as const, to: 'en_cours' };
     return ok(await deps.objectiveStore.create({
       personId: input.personId, theme: input.theme, label: checked.value, dueOn: input.dueOn ?? null, consentAt: input.consentGiven ? now : null,
-      bilanId: input.bilanId ?? null, createdBy: input.actor.personId, history: [entry],
+      bilanId: input.bilanId ?? null, createdBy: input.actor.personId, createdAt: now, history: [entry],
       actions: (input.actions ?? []).filter((a) => a.label.trim() !== '').map((a) => ({
         label: a.label.trim(), dueOn: a.dueOn ?? null, history: [{ ...entry, to: 'en_projet' }],
       })),
