@@ -14,6 +14,7 @@ import type { DatabaseHandle } from '../storage/database.js';
 import { openDatabase } from '../storage/open-database.js';
 import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
 import { buildConversation } from './conversation-root.js';
+import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
 import { Lifecycle } from './lifecycle.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
 
@@ -61,7 +62,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (!options.database) lifecycle.onStop('database', () => database.close());
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
-  const useCases = buildUseCases(stores);
+  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger,
     ...(options.senders ? { senders: options.senders } : {}),
@@ -88,12 +89,14 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
 function buildStores(database: DatabaseHandle, config: Config) {
   return {
     roster: new DrizzleRosterStore(database.db, config.defaultTimezone),
+    ...buildProgressStores(database.db),
   };
 }
 
-function buildUseCases(stores: ReturnType<typeof buildStores>) {
+function buildUseCases(stores: ReturnType<typeof buildStores>, context: { clock: Clock; logger: Logger; defaultTimezone: string }) {
   const importRoster = createImportRoster({ rosterStore: stores.roster });
   return {
+    ...buildProgressUseCases({ stores, ...context }),
     importRoster,
     listRoster: createListRoster({ rosterStore: stores.roster }),
     seedDemo: createSeedDemo({ rosterStore: stores.roster, importRoster }),

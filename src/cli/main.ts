@@ -3,6 +3,7 @@ import { loadConfig, processEnv } from '../config/load-config.js';
 import { createTranslator, type Translate } from '../i18n/translator.js';
 import { CliError, EXIT } from './cli-error.js';
 import { line, type CliIo } from './cli-io.js';
+import type { SuiviOptions } from './commands/suivi.js';
 import { localiseHelp } from './french-help.js';
 
 /**
@@ -60,6 +61,29 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
   const demo = program.command('demo').description(t('cli.demo'));
   demo.command('seed').description(t('cli.demo.seed'))
     .action(() => act(async (io) => (await import('./commands/demo-seed.js')).runDemoSeed(io)));
+
+  program.command('suivi').description(t('cli.suivi')).argument('<personne>', t('cli.suivi.person'))
+    .requiredOption('--as <id>', t('cli.as')).option('--depuis <AAAA-MM-JJ>', t('cli.since')).option('--jusqu-au <AAAA-MM-JJ>', t('cli.until'))
+    .option('--format <format>', t('cli.format')).option('--out <fichier>', t('cli.out')).option('--graphiques <dossier>', t('cli.charts'))
+    .action((person: string, opts: SuiviOptions) =>
+      act(async (io) => (await import('./commands/suivi.js')).runSuivi(io, person, opts)));
+  program.command('bilan').description(t('cli.bilan')).argument('<personne>', t('cli.suivi.person'))
+    .addOption(new Option('--type <type>', t('cli.bilan.type')).choices(['accueil', 'integration', 'intermediaire', 'prolongation', 'sortie']).makeOptionMandatory())
+    .requiredOption('--as <id>', t('cli.as')).option('--depuis <AAAA-MM-JJ>', t('cli.since')).option('--jusqu-au <AAAA-MM-JJ>', t('cli.until'))
+    .option('--format <format>', t('cli.format')).option('--out <fichier>', t('cli.out')).option('--graphiques <dossier>', t('cli.charts'))
+    .action((person: string, opts: SuiviOptions & { type: 'integration' }) =>
+      act(async (io) => (await import('./commands/bilan.js')).runBilan(io, person, opts)));
+  program.command('bilan-enregistrer').description(t('cli.bilan_record')).argument('<personne>', t('cli.suivi.person'))
+    .requiredOption('--fichier <json>', t('cli.bilan_record.file')).requiredOption('--as <id>', t('cli.as'))
+    .action((person: string, opts: { as: string; fichier: string }) =>
+      act(async (io) => (await import('./commands/bilan.js')).runBilanRecord(io, person, opts)));
+  program.command('objectif').description(t('cli.objectif')).argument('<texte>', t('cli.objectif.text'))
+    .requiredOption('--as <id>', t('cli.as')).option('--accord', t('cli.objectif.consent')).option('--theme <theme>', t('cli.objectif.theme'))
+    .action((text: string, opts: { as: string; accord?: boolean; theme?: string }) =>
+      act(async (io) => (await import('./commands/objectif.js')).runObjectif(io, text, opts)));
+  program.command('objectifs').description(t('cli.objectifs')).requiredOption('--as <id>', t('cli.as')).option('--jours <n>', t('cli.objectifs.days'))
+    .action((opts: { as: string; jours?: string }) =>
+      act(async (io) => (await import('./commands/objectif.js')).runObjectifs(io, opts)));
 
   program.command('extract').description(t('cli.extract'))
     .requiredOption('--roster <csv>', t('cli.extract.roster'))

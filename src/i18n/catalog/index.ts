@@ -1,16 +1,19 @@
 import { cli } from './cli.js';
 import { config } from './config.js';
 import { conversation } from './conversation.js';
+import { documents } from './documents.js';
 import { extraction } from './extraction.js';
+import { followup } from './followup.js';
 import { notes } from './notes.js';
 import { playground } from './playground.js';
+import { progress } from './progress.js';
 import { records } from './records.js';
 import { roster } from './roster.js';
 import { server } from './server.js';
 import type { CatalogPart } from './types.js';
 
 /** Topics are separate files so that features add texts without touching each other. */
-const parts: readonly CatalogPart[] = [cli, config, conversation, extraction, notes, playground, records, roster, server];
+const parts: readonly CatalogPart[] = [cli, config, conversation, documents, extraction, followup, notes, playground, progress, records, roster, server];
 
 export const catalog = {
   fr: Object.assign({}, ...parts.map((p) => p.fr)) as Record<string, string>,

@@ -40,7 +40,11 @@ export const objectives = relais.table('objectives', {
   history: jsonb('history').$type<Array<Record<string, unknown>>>().notNull().default([]),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-}, (t) => [index('objectives_person').on(t.personId)]);
+}, (t) => [
+  index('objectives_person').on(t.personId),
+  // Reminders: objectives in progress by due date.
+  index('objectives_status_due').on(t.status, t.dueOn),
+]);
 
 /** Carnet de bord action under an objective. */
 export const objectiveActions = relais.table('objective_actions', {
@@ -52,7 +56,7 @@ export const objectiveActions = relais.table('objective_actions', {
   history: jsonb('history').$type<Array<Record<string, unknown>>>().notNull().default([]),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+}, (t) => [index('objective_actions_objective').on(t.objectiveId)]);
 
 /** A bilan (accueil, intégration, intermédiaire, prolongation, sortie) and its outcome. */
 export const bilans = relais.table('bilans', {

@@ -97,7 +97,11 @@ export const incidents = relais.table('incidents', {
   personIds: jsonb('person_ids').$type<string[]>().notNull().default([]),
   evidence: text('evidence').notNull(),
   createdAt: createdAt(),
-}, (t) => [index('incidents_team_date').on(t.teamId, t.date)]);
+}, (t) => [
+  index('incidents_team_date').on(t.teamId, t.date),
+  // Progress summaries look incidents up by the people involved.
+  index('incidents_person_ids').using('gin', t.personIds),
+]);
 
 /** Urgent situations sent privately to the referent CIP and direction at once. */
 export const alerts = relais.table('alerts', {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lte, lt } from 'drizzle-orm';
 import { sensitivityOf } from '../../core/domain/sensitivity.js';
 import type { NoteConversation, NoteDraft, NoteSource, NoteStatus, ShiftNote } from '../../core/domain/shift-note.js';
 import type { ConfirmedRecords, NewShiftNote, NoteStore } from '../../core/ports/note-store.js';
@@ -48,7 +48,7 @@ export class DrizzleNoteStore implements NoteStore {
 
   async latestDraft(authorId: string): Promise<ShiftNote | null> {
     const [row] = await this.db.select().from(shiftNotes)
-      .where(and(eq(shiftNotes.authorId, authorId), eq(shiftNotes.status, 'draft')))
+      .where(and(eq(shiftNotes.authorId, authorId), eq(shiftNotes.status, 'draft'), isNotNull(shiftNotes.draft)))
       .orderBy(desc(shiftNotes.receivedAt)).limit(1);
     return row ? toNote(row) : null;
   }

@@ -16,5 +16,7 @@ export async function loadOwnNote(
   if (!allowed.ok) return allowed;
   if (note.authorId !== actor.personId) return err('note.not_author');
   if (!statuses.includes(note.status)) return err('note.wrong_status', { status: note.status });
+  // A draft always carries what the engine found; one without it cannot be confirmed or edited.
+  if (note.status === 'draft' && note.draft === null) return err('note.wrong_status', { status: note.status });
   return ok(note);
 }
