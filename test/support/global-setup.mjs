@@ -24,7 +24,9 @@ export default async function globalSetup() {
   const hash = migrationsHash();
   await preparePgliteTemplate(join(root, 'node_modules', '.cache', 'relais-test', `pglite-${hash}`));
   const url = process.env.TEST_DATABASE_URL;
-  if (url) await preparePostgresTemplate(url, `relais_tpl_${hash}`);
+  // One template family per checkout: worktrees sharing a PostgreSQL server must not drop each other's templates.
+  const checkout = createHash('sha256').update(root).digest('hex').slice(0, 6);
+  if (url) await preparePostgresTemplate(url, `relais_template_${checkout}_${hash}`, `relais_template_${checkout}_`);
 }
 
 const load = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
@@ -44,7 +46,7 @@ async function preparePgliteTemplate(dir) {
   }
 }
 
-async function preparePostgresTemplate(url, name) {
+async function preparePostgresTemplate(url, name, family) {
   const { default: pg } = await import('pg');
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -52,7 +54,7 @@ async function preparePostgresTemplate(url, name) {
     const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
     if (exists.rowCount) return;
     // Templates of earlier migrations are dropped so they do not pile up.
-    const old = await admin.query("select datname from pg_database where datname like 'relais_tpl_%'");
+    const old = await admin.query('select datname from pg_database where starts_with(datname, $1)', [family]);
     for (const row of old.rows) await admin.query(`drop database if exists "${row.datname}"`).catch(() => undefined);
     await admin.query(`create database "${name}"`);
   } finally {

@@ -18,4 +18,6 @@ export function migrationsHash(): string {
 }
 
 export const pgliteTemplateDir = (): string => join(cacheDir, `pglite-${migrationsHash()}`);
-export const postgresTemplateName = (): string => `relais_tpl_${migrationsHash()}`;
+/** Per checkout (see global-setup.mjs), so parallel worktrees on one PostgreSQL server keep their own templates. */
+export const postgresTemplateName = (): string =>
+  `relais_template_${createHash('sha256').update(root).digest('hex').slice(0, 6)}_${migrationsHash()}`;
