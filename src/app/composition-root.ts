@@ -16,6 +16,7 @@ import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
 import { buildConversation } from './conversation-root.js';
 import { Lifecycle } from './lifecycle.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
+import { buildTeamsDoor } from './teams-root.js';
 
 /**
  * The one composition root: builds every adapter and use case from the
@@ -62,14 +63,17 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
   const useCases = buildUseCases(stores);
+  const teams = buildTeamsDoor(config, { clock, logger });
+  // Senders given by the caller (tests) come last and win over the doors' own.
+  const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
   const conversation = buildConversation(config, database, {
-    extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger,
-    ...(options.senders ? { senders: options.senders } : {}),
+    extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger, senders,
     ...(options.features ? { features: options.features } : {}),
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
   const routes: Route[] = [];
   if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
+  if (teams) routes.push(...teams.routes(conversation));
   let started = false;
   return {
     config, logger, clock, database, lifecycle, stores, useCases, conversation, routes,

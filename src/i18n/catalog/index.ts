@@ -7,10 +7,11 @@ import { playground } from './playground.js';
 import { records } from './records.js';
 import { roster } from './roster.js';
 import { server } from './server.js';
+import { teams } from './teams.js';
 import type { CatalogPart } from './types.js';
 
 /** Topics are separate files so that features add texts without touching each other. */
-const parts: readonly CatalogPart[] = [cli, config, conversation, extraction, notes, playground, records, roster, server];
+const parts: readonly CatalogPart[] = [cli, config, conversation, extraction, notes, playground, records, roster, server, teams];
 
 export const catalog = {
   fr: Object.assign({}, ...parts.map((p) => p.fr)) as Record<string, string>,
