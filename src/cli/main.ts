@@ -61,6 +61,10 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
   demo.command('seed').description(t('cli.demo.seed'))
     .action(() => act(async (io) => (await import('./commands/demo-seed.js')).runDemoSeed(io)));
 
+  const teams = program.command('teams').description(t('cli.teams'));
+  teams.command('package').description(t('cli.teams.package')).option('--out <zip>', t('cli.teams.package.out'))
+    .action((opts: { out?: string }) => act(async (io) => (await import('./commands/teams-package.js')).runTeamsPackage(io, opts)));
+
   program.command('extract').description(t('cli.extract'))
     .requiredOption('--roster <csv>', t('cli.extract.roster'))
     .requiredOption('--author <id>', t('cli.extract.author'))
