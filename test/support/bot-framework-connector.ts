@@ -35,8 +35,8 @@ export interface ConnectorStandIn {
   shown(conversationId: string): ShownMessage[];
   /** Conversation ids that received messages. */
   conversations(): string[];
-  /** The next calls get these answers first. */
-  failNext(...answers: Array<{ status: number; retryAfter?: string }>): void;
+  /** The next calls get these answers first (null: that call is answered normally). */
+  failNext(...answers: Array<{ status: number; retryAfter?: string } | null>): void;
   close(): Promise<void>;
 }
 
@@ -44,7 +44,7 @@ export async function startConnector(options: { isValidToken: (token: string) =>
   const calls: ConnectorCall[] = [];
   const members = new Map<string, { email?: string; userPrincipalName?: string; aadObjectId?: string }>();
   const store = new Map<string, ShownMessage[]>();
-  let failures: Array<{ status: number; retryAfter?: string }> = [];
+  let failures: Array<{ status: number; retryAfter?: string } | null> = [];
   let seq = 0;
 
   const server = createServer((req, res) => { void route(req, res); });
