@@ -38,6 +38,8 @@ export function createTeamsAuthenticator(options: TeamsAuthOptions): TeamsAuthen
   let cache: { keys: BotJwk[]; fetchedAt: number } | null = null;
   let lastForced = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<BotJwk[]> | null = null;
+  // Imported keys by kid, dropped whenever the key set is read again.
+  let imported = new Map<string, ReturnType<typeof importJWK>>();
 
   async function getJson(url: string): Promise<Record<string, unknown>> {
     const res = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs ?? 10_000), headers: { accept: 'application/json' } });
@@ -52,6 +54,7 @@ export function createTeamsAuthenticator(options: TeamsAuthOptions): TeamsAuthen
     const jwks = await getJson(jwksUri);
     const keys = Array.isArray(jwks['keys']) ? jwks['keys'] as BotJwk[] : [];
     cache = { keys, fetchedAt: clock.now().getTime() };
+    imported = new Map();
     return keys;
   }
 
@@ -92,8 +95,13 @@ export function createTeamsAuthenticator(options: TeamsAuthOptions): TeamsAuthen
       // Microsoft endorses each key for the channels it may sign for (msteams…).
       if (Array.isArray(jwk.endorsements) && !jwk.endorsements.includes(activity.channelId ?? '')) return err('auth.invalid', { reason: 'endorsement' });
       try {
-        const { endorsements: _e, ...material } = jwk;
-        const { payload } = await jwtVerify(token, await importJWK(material, 'RS256'), {
+        let key = imported.get(kid);
+        if (!key) {
+          const { endorsements: _e, ...material } = jwk;
+          key = importJWK(material, 'RS256');
+          imported.set(kid, key);
+        }
+        const { payload } = await jwtVerify(token, await key, {
           issuer: BOT_FRAMEWORK_ISSUER, audience: options.appId, algorithms: ['RS256'],
           clockTolerance: CLOCK_TOLERANCE_S, currentDate: clock.now(), requiredClaims: ['exp'],
         });
