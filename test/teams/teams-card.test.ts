@@ -125,20 +125,23 @@ describeSchema('Teams cards against the Adaptive Cards 1.5 schema', () => {
 });
 
 describe('Teams message shapes', () => {
-  it('sends a plain text reply as a Markdown message, split when very long', () => {
+  it('sends even a plain text as a card (updates in place replace a card with a card), split when very long', () => {
     const [one] = replyActivities({ text: 'Je traite ta note…', blocks: [{ type: 'text', text: 'Je traite *ta* note…' }] }, texts);
-    expect(one).toEqual({ type: 'message', text: 'Je traite **ta** note…', textFormat: 'markdown' });
+    expect(one!.summary).toBe('Je traite ta note…');
+    expect(one!.attachments![0]!.content.body).toEqual([{ type: 'TextBlock', text: 'Je traite **ta** note…', wrap: true }]);
     const long = Array.from({ length: 3000 }, (_, i) => `ligne ${i} — évaluée`).join('\n');
     const parts = replyActivities({ text: 'x', blocks: [{ type: 'text', text: long }] }, texts);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.every((p) => cardBytes(p) < MAX_MESSAGE_BYTES)).toBe(true);
-    expect(parts.map((p) => p.text).join('\n')).toBe(long);
+    const lines = cardsOf(parts).flatMap((c) => c.body.map((e) => (e as { text: string }).text)).filter((text) => text !== texts.continued);
+    expect(lines.join('\n')).toBe(long);
   });
 
   it('refuses a form too big for one card in words instead of cutting it', () => {
     const form: Form = { action: 'note.form', title: 'Brouillon', submitLabel: 'OK', cancelLabel: 'Non', inputs: [{ type: 'input', name: 'observations', label: 'Obs', multiline: true, value: 'é'.repeat(30_000) }] };
     const [only] = replyActivities({ text: 'Modifier', blocks: [], form }, texts);
-    expect(only!.text).toBe(texts.formTooLong);
+    expect(only!.summary).toBe(texts.formTooLong);
+    expect(JSON.stringify(only)).not.toContain('Input.Text');
   });
 
   it('never lets a form input take a name the card uses for itself', () => {

@@ -1,15 +1,11 @@
 import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
 import type { Reply } from '../../core/messages/reply.js';
-import { splitText } from '../../conversation/fit-reply.js';
 import { card, formCard, replyElements, type CardElementList } from './teams-card.js';
-import { toTeamsMarkdown } from './teams-markdown.js';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 /** Teams refuses messages over about 28 KB; each part stays well under it, envelope included. */
 export const MAX_MESSAGE_BYTES = 28 * 1024;
 const PART_BUDGET = 24 * 1024;
-/** Characters of a plain message part: up to 3 bytes each in UTF-8, still under the limit. */
-const PLAIN_CHARS = 8_000;
 
 /** Texts a split or refused reply needs, in the user's language. */
 export interface ActivityTexts {
@@ -22,8 +18,6 @@ export interface ActivityTexts {
 /** An outgoing message activity as the Bot Connector takes it. */
 export interface OutgoingActivity {
   readonly type: 'message';
-  readonly text?: string;
-  readonly textFormat?: 'markdown';
   readonly summary?: string;
   readonly attachments?: ReadonlyArray<{ readonly contentType: string; readonly content: IAdaptiveCard }>;
   readonly entities?: ReadonlyArray<Record<string, unknown>>;
@@ -38,24 +32,23 @@ const bytes = (x: unknown): number => Buffer.byteLength(JSON.stringify(x));
 const short = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /**
- * One reply → one message, or several when it is too long for one Teams
- * message (the text is split, never cut). Plain texts stay plain messages;
- * anything with buttons, fields or a form is a card.
+ * One reply → one card message, or several when it is too long for one
+ * Teams message (the text is split, never cut). Even a plain text is a card:
+ * any message may later be updated in place, and Teams updates a card with a
+ * card reliably (a text turned into a card, or back, is not refreshed well).
  */
 export function replyActivities(reply: Reply, texts: ActivityTexts): OutgoingActivity[] {
   const entities = reply.marker === 'ai' ? { entities: [AI_ENTITY] } : {};
   const summary = short(reply.text, 250);
-  if (!reply.form && reply.blocks.every((b) => b.type === 'text')) {
-    const text = reply.blocks.map((b) => toTeamsMarkdown((b as { text: string }).text)).join('\n\n') || reply.text;
-    return splitText(text, PLAIN_CHARS).map((part) => ({ type: 'message', text: part, textFormat: 'markdown', ...entities }));
-  }
   if (reply.form) {
     const form = formCard(reply.form);
     // An input cannot be split across messages: a form that does not fit is refused in words.
-    if (bytes(form) > PART_BUDGET) return [{ type: 'message', text: texts.formTooLong, textFormat: 'markdown' }];
+    if (bytes(form) > PART_BUDGET) return replyActivities({ text: texts.formTooLong, blocks: [{ type: 'text', text: texts.formTooLong }] }, texts);
     return [{ type: 'message', summary, attachments: [{ contentType: CARD_CONTENT_TYPE, content: form }], ...entities }];
   }
-  const cards = splitCards(replyElements(reply), summary, texts.continued);
+  const elements = replyElements(reply);
+  // A reply with nothing drawable still says its text (Teams shows an empty card as a blank bubble).
+  const cards = splitCards(elements.length ? elements : [{ type: 'TextBlock', text: reply.text, wrap: true }], summary, texts.continued);
   return cards.map((content) => ({ type: 'message', summary, attachments: [{ contentType: CARD_CONTENT_TYPE, content }], ...entities }));
 }
 
