@@ -17,6 +17,7 @@ import { buildConversation } from './conversation-root.js';
 import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
 import { Lifecycle } from './lifecycle.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
+import { buildTeamsDoor } from './teams-root.js';
 
 /**
  * The one composition root: builds every adapter and use case from the
@@ -63,14 +64,17 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
   const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
+  const teams = buildTeamsDoor(config, { clock, logger });
+  // Senders given by the caller (tests) come last and win over the doors' own.
+  const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
   const conversation = buildConversation(config, database, {
-    extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger,
-    ...(options.senders ? { senders: options.senders } : {}),
+    extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger, senders,
     ...(options.features ? { features: options.features } : {}),
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
   const routes: Route[] = [];
   if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
+  if (teams) routes.push(...teams.routes(conversation));
   let started = false;
   return {
     config, logger, clock, database, lifecycle, stores, useCases, conversation, routes,

@@ -84,6 +84,9 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
   program.command('objectifs').description(t('cli.objectifs')).requiredOption('--as <id>', t('cli.as')).option('--jours <n>', t('cli.objectifs.days'))
     .action((opts: { as: string; jours?: string }) =>
       act(async (io) => (await import('./commands/objectif.js')).runObjectifs(io, opts)));
+  const teams = program.command('teams').description(t('cli.teams'));
+  teams.command('package').description(t('cli.teams.package')).option('--out <zip>', t('cli.teams.package.out'))
+    .action((opts: { out?: string }) => act(async (io) => (await import('./commands/teams-package.js')).runTeamsPackage(io, opts)));
 
   program.command('extract').description(t('cli.extract'))
     .requiredOption('--roster <csv>', t('cli.extract.roster'))

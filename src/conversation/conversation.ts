@@ -71,6 +71,7 @@ export function placeOf(incoming: Incoming): Destination {
   return {
     kind: 'conversation', platform: incoming.user.platform, workspaceId: p.workspaceId, conversationId: p.conversationId,
     ...(p.threadId ? { threadId: p.threadId } : {}),
+    ...(p.reference ? { reference: p.reference } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/domain/actor.js';
+import { noteDestination, noteKeys } from '../core/domain/note-keys.js';
 import { activeRoster } from '../core/domain/people-roster.js';
 import type { Form } from '../core/messages/reply.js';
 import type { ConversationDeps } from './conversation-deps.js';
@@ -39,6 +40,17 @@ export async function handleAction(incoming: IncomingAction, ctx: HandlerContext
       if (parsed.invalid.length > 0) return ctx.reply(plainReply(t('note.form.invalid', { lines: parsed.invalid.join(' / ') })), { private: true });
       const result = await deps.useCases.editShiftNote({ actor, noteId, edit: { kind: 'replace-all', extraction: parsed.extraction } });
       if (!result.ok) await ctx.reply(errorReply(result.code, t, result.details), { private: true });
+      return;
+    }
+    case NOTE_ACTIONS.show: {
+      // Puts the draft back where a door showed the edit form in its place (Teams "Annuler").
+      const note = await deps.notes.getNote(noteId);
+      if (!note?.draft || note.status !== 'draft' || note.authorId !== actor.personId) return ctx.reply(errorReply('note.wrong_status', t), { private: true });
+      const roster = activeRoster(await deps.identities.peopleOfStructure(actor.structureId));
+      await deps.outbox.enqueue([{
+        key: `note:${note.id}:shown:${ctx.incoming.id}`, destination: noteDestination(note),
+        reply: deps.presenter.draft(note, roster), replaces: noteKeys.received(note.id),
+      }]);
       return;
     }
     case 'alert.ack': {

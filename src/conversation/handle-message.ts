@@ -31,7 +31,8 @@ export async function handleMessage(incoming: IncomingMessage, ctx: HandlerConte
       const captured = await deps.useCases.captureShiftNote({
         actor, text: intent.text, source: incoming.source ?? 'text', platformEventId: incoming.id,
         conversation: { platform: incoming.user.platform, kind: incoming.place.kind, workspaceId: incoming.place.workspaceId,
-          conversationId: incoming.place.conversationId, ...(incoming.place.threadId ? { threadId: incoming.place.threadId } : {}) },
+          conversationId: incoming.place.conversationId, ...(incoming.place.threadId ? { threadId: incoming.place.threadId } : {}),
+          ...(incoming.place.reference ? { reference: incoming.place.reference } : {}) },
         ...(incoming.transcript ? { transcript: incoming.transcript } : {}),
       });
       // Extraction failures are thrown so the inbox retries; the note itself is already stored.

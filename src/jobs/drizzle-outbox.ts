@@ -42,7 +42,10 @@ export class DrizzleOutbox implements Outbox {
   private async deliveriesOf(message: OutgoingMessage): Promise<Delivery[]> {
     const d = message.destination;
     if (d.kind === 'conversation') {
-      return [{ platform: d.platform, workspaceId: d.workspaceId, conversationId: d.conversationId, ...(d.threadId ? { threadId: d.threadId } : {}) }];
+      return [{
+        platform: d.platform, workspaceId: d.workspaceId, conversationId: d.conversationId,
+        ...(d.threadId ? { threadId: d.threadId } : {}), ...(d.reference ? { reference: d.reference } : {}),
+      }];
     }
     if (d.kind === 'person') {
       const linked = (await this.identities.conversationsOf(d.personId)).filter((c) => c.platform !== 'playground');

@@ -41,6 +41,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: '0.0.0.0', PLAYGROUND_TOKEN: 'a-long-enough-token-123' }).ok).toBe(true);
   });
 
+  it('reads Teams credentials: app id as a GUID, Microsoft endpoints by default, the tenant\'s token endpoint for a single-tenant bot', () => {
+    const id = '2f5a3c1e-8b7d-4c2a-9e1f-3a4b5c6d7e8f';
+    const multi = loadConfig({ TEAMS_APP_ID: id, TEAMS_APP_PASSWORD: 'p' });
+    expect(multi.ok && multi.config.teams).toMatchObject({
+      appId: id, openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      tokenUrl: 'https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token', allowUnauthenticated: false,
+    });
+    const single = loadConfig({ TEAMS_APP_ID: id, TEAMS_APP_PASSWORD: 'p', TEAMS_TENANT_ID: 'contoso.onmicrosoft.com' });
+    expect(single.ok && single.config.teams?.tokenUrl).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token');
+    const bad = loadConfig({ TEAMS_APP_ID: 'relais-bot', TEAMS_OPENID_METADATA_URL: 'ftp://x' });
+    expect(!bad.ok && bad.problems.map((p) => p.code)).toEqual(expect.arrayContaining([
+      'config.problem.teams_app_id', 'config.problem.url', 'config.problem.teams_incomplete',
+    ]));
+  });
+
   it('picks the Slack mode from the variables present', () => {
     const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
     const http = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });

@@ -31,6 +31,7 @@ export function draftForm(note: ShiftNote, roster: readonly RosterEntry[], t: Tr
     title: t('note.form.title', { date: formatDate(note.shiftDate, locale) }),
     submitLabel: t('note.form.submit'),
     cancelLabel: t('note.form.cancel'),
+    cancelAction: NOTE_ACTIONS.show,
     inputs: [input('attendance', attendance), input('production', production), input('observations', observations),
       input('incidents', incidents), input('alerts', alerts)],
   };

@@ -3,7 +3,7 @@ import type { Block } from '../../core/messages/reply.js';
 import type { Translate } from '../../i18n/translator.js';
 
 /** Action ids of the draft's buttons; the value is the note id. */
-export const NOTE_ACTIONS = { confirm: 'note.confirm', edit: 'note.edit', discard: 'note.discard', submitForm: 'note.form' } as const;
+export const NOTE_ACTIONS = { confirm: 'note.confirm', edit: 'note.edit', discard: 'note.discard', submitForm: 'note.form', show: 'note.show' } as const;
 
 export function noteActions(note: ShiftNote, t: Translate): Block {
   return {

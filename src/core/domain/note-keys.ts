@@ -21,5 +21,6 @@ export function noteDestination(note: ShiftNote): Destination {
   return {
     kind: 'conversation', platform: c.platform, workspaceId: c.workspaceId, conversationId: c.conversationId,
     ...(c.threadId ? { threadId: c.threadId } : {}),
+    ...(c.reference ? { reference: c.reference } : {}),
   };
 }

@@ -13,6 +13,8 @@ export interface NoteConversation {
   readonly workspaceId: string;
   readonly conversationId: string;
   readonly threadId?: string;
+  /** What the platform needs to answer there later (Teams: serviceUrl), as the note's request carried it. */
+  readonly reference?: Readonly<Record<string, unknown>>;
   /** Outbox key of the draft message, so validation can update it in place. */
   readonly draftMessageKey?: string;
   /** Outbox key of the team-channel summary, so a cancellation can update it. */

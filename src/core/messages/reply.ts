@@ -52,6 +52,8 @@ export interface Form {
   readonly submitLabel: string;
   readonly cancelLabel: string;
   readonly value?: string;
+  /** Action sent when the user gives up, for doors that show the form in place of a message (Teams cards). */
+  readonly cancelAction?: string;
   readonly inputs: readonly Input[];
 }
 

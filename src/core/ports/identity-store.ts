@@ -35,4 +35,6 @@ export interface IdentityStore {
   peopleOfStructure(structureId: string): Promise<Person[]>;
   channelBindings(teamId: string, purpose?: 'team' | 'direction'): Promise<ChannelBinding[]>;
   bindChannel(binding: ChannelBinding): Promise<void>;
+  /** A platform gave a fresher way to post in a channel (Teams reinstall, new serviceUrl): bound teams use it. */
+  refreshChannelReference(platform: string, workspaceId: string, channelId: string, reference: Record<string, unknown>): Promise<number>;
 }

@@ -2,8 +2,14 @@ import type { Reply } from '../messages/reply.js';
 
 /** Where a message goes. Platform senders turn it into a channel / conversation id. */
 export type Destination =
-  /** The conversation a request came from (DM, channel or thread). */
-  | { readonly kind: 'conversation'; readonly platform: string; readonly workspaceId: string; readonly conversationId: string; readonly threadId?: string }
+  /**
+   * The conversation a request came from (DM, channel or thread). `reference` is what the
+   * platform needs to post there (Teams: the activity's serviceUrl), taken from the request.
+   */
+  | {
+    readonly kind: 'conversation'; readonly platform: string; readonly workspaceId: string; readonly conversationId: string; readonly threadId?: string;
+    readonly reference?: Readonly<Record<string, unknown>>;
+  }
   /** A person's private conversation with Relais, on every platform they are linked on. */
   | { readonly kind: 'person'; readonly personId: string }
   /** The team's bound channel(s). */

@@ -10,10 +10,11 @@ import { progress } from './progress.js';
 import { records } from './records.js';
 import { roster } from './roster.js';
 import { server } from './server.js';
+import { teams } from './teams.js';
 import type { CatalogPart } from './types.js';
 
 /** Topics are separate files so that features add texts without touching each other. */
-const parts: readonly CatalogPart[] = [cli, config, conversation, documents, extraction, followup, notes, playground, progress, records, roster, server];
+const parts: readonly CatalogPart[] = [cli, config, conversation, documents, extraction, followup, notes, playground, progress, records, roster, server, teams];
 
 export const catalog = {
   fr: Object.assign({}, ...parts.map((p) => p.fr)) as Record<string, string>,

@@ -69,6 +69,14 @@ export class DrizzleIdentityStore implements IdentityStore {
     }));
   }
 
+  async refreshChannelReference(platform: string, workspaceId: string, channelId: string, reference: Record<string, unknown>): Promise<number> {
+    const rows = await this.db.update(channelBindings).set({ reference, updatedAt: new Date() })
+      .where(and(eq(channelBindings.platform, platform), eq(channelBindings.workspaceId, workspaceId), eq(channelBindings.channelId, channelId),
+        sql`${channelBindings.reference} is distinct from ${JSON.stringify(reference)}::jsonb`))
+      .returning({ id: channelBindings.id });
+    return rows.length;
+  }
+
   async bindChannel(b: ChannelBinding): Promise<void> {
     await this.db.insert(channelBindings).values({ ...b, reference: b.reference as Record<string, unknown> | null })
       .onConflictDoUpdate({
