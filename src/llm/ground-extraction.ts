@@ -7,6 +7,8 @@ import { foldSameLength, type Pseudonymization } from './pseudonymizer.js';
 
 const PLACEHOLDER = /\b(?:Salarié|Encadrant|CIP|Direction|Administrateur) [A-Z]{1,3}\b|\[[^\]]{1,40}\]/g;
 const HAS_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
+/** A person's name: up to five words of letters (no digits, no e-mail, no sentence). */
+const NAME_LIKE = /^[\p{L}][\p{L}'’.-]*(?:\s[\p{L}][\p{L}'’.-]*){0,4}$/u;
 
 /** A span of the sent text, searched exactly, then ignoring case, accents and spacing. */
 function findSent(sent: string, evidence: string): { start: number; end: number } | null {
@@ -37,21 +39,27 @@ export function groundEvidence(evidence: string, p: Pseudonymization): string | 
 
 /**
  * Turns the model's answer (placeholders, quotes of the sent text) into the
- * contract's records: persons must be roster people, evidence must be found in
+ * contract's records: persons must be roster people the note mentions (or, for
+ * attendance, the author's team: "tout le monde"), evidence must be found in
  * the note; anything else is dropped. An alert about an unknown person keeps
  * its grounded evidence with no person: an alert is never silently lost.
  */
-export function groundModelExtraction(answer: ModelExtraction, p: Pseudonymization, roster: readonly RosterEntry[]): ShiftNoteExtraction {
+export function groundModelExtraction(
+  answer: ModelExtraction, p: Pseudonymization, roster: readonly RosterEntry[], teamMates: readonly string[] = [],
+): ShiftNoteExtraction {
   const ids = new Set(roster.map((r) => r.id));
-  const idOf = (placeholder: string | null): string | null => {
+  const mentioned = new Set(p.mentioned.map((m) => p.directory.personOf(m)?.id));
+  /** Only people the note names: a record about anyone else (an injected "change the salarié") is dropped. */
+  const idOf = (placeholder: string | null, also: readonly string[] = []): string | null => {
     if (placeholder === null) return null;
     const person = p.directory.personOf(placeholder);
-    return person !== undefined && ids.has(person.id) ? person.id : null;
+    if (person === undefined || !ids.has(person.id)) return null;
+    return mentioned.has(person.id) || also.includes(person.id) ? person.id : null;
   };
 
   const attendance: AttendanceRecord[] = [];
   for (const a of answer.attendance) {
-    const person = idOf(a.person);
+    const person = idOf(a.person, teamMates);
     if (person === null || attendance.some((x) => x.person === person)) continue;
     attendance.push({ person, status: a.status, excused: a.excused, minutes: a.minutes !== null && a.minutes >= 0 ? a.minutes : null });
   }
@@ -73,7 +81,7 @@ export function groundModelExtraction(answer: ModelExtraction, p: Pseudonymizati
   for (const i of answer.incidents) {
     const evidence = groundEvidence(i.evidence, p);
     if (evidence === null) continue;
-    const persons = [...new Set(i.persons.map(idOf).filter((x): x is string => x !== null))];
+    const persons = [...new Set(i.persons.map((x) => idOf(x)).filter((x): x is string => x !== null))];
     incidents.push({ kind: i.kind, persons, evidence });
   }
 
@@ -88,7 +96,7 @@ export function groundModelExtraction(answer: ModelExtraction, p: Pseudonymizati
 
   const foldedNote = foldSameLength(p.original);
   const unknownNames = [...new Set(answer.unknownNames.map((n) => n.trim()))]
-    .filter((n) => n !== '' && !HAS_PLACEHOLDER.test(n) && foldedNote.includes(foldSameLength(n)));
+    .filter((n) => NAME_LIKE.test(n) && !HAS_PLACEHOLDER.test(n) && foldedNote.includes(foldSameLength(n)));
 
   return { attendance, observations, production, incidents, alerts, unknownNames };
 }

@@ -108,7 +108,8 @@ export function createLlmShiftNoteExtractor(deps: LlmExtractorDeps): ShiftNoteEx
       });
       if (!answer.ok) return fallback(answer.code);
 
-      const grounded = groundModelExtraction(answer.value, p, context.roster);
+      const teamMates = context.roster.filter((r) => r.role === 'salarie' && r.team !== null && r.team === (author?.team ?? null)).map((r) => r.id);
+      const grounded = groundModelExtraction(answer.value, p, context.roster, teamMates);
       const withheld = fromWithheld(rules, p);
       const merged: ShiftNoteExtraction = {
         ...grounded,
