@@ -7,15 +7,16 @@ import { createImportRoster } from '../core/use-cases/import-roster/import-roste
 import { createListRoster } from '../core/use-cases/list-roster/list-roster.js';
 import { createSeedDemo } from '../core/use-cases/seed-demo/seed-demo.js';
 import type { FeatureHandler } from '../conversation/feature-handler.js';
-import { createRulesShiftNoteExtractor } from '../extraction/rules-shift-note-extractor.js';
 import type { Route } from '../http/http-server.js';
 import { createPinoLogger } from '../logging/pino-logger.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { openDatabase } from '../storage/open-database.js';
+import { DrizzleLlmUsage } from '../storage/stores/drizzle-llm-usage.js';
 import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
 import { buildConversation } from './conversation-root.js';
 import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
 import { Lifecycle } from './lifecycle.js';
+import { chooseExtractor } from './llm-root.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
 import { buildTeamsDoor } from './teams-root.js';
 
@@ -68,7 +69,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
   const conversation = buildConversation(config, database, {
-    extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger, senders,
+    extractor: options.extractor ?? chooseExtractor(config, { clock, logger, usage: stores.llmUsage }), rosterStore: stores.roster, clock, logger, senders,
     ...(options.features ? { features: options.features } : {}),
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
@@ -93,6 +94,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
 function buildStores(database: DatabaseHandle, config: Config) {
   return {
     roster: new DrizzleRosterStore(database.db, config.defaultTimezone),
+    llmUsage: new DrizzleLlmUsage(database.db, config.llm?.monthlyTokenBudget ?? null),
     ...buildProgressStores(database.db),
   };
 }

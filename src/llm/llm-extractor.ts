@@ -82,7 +82,7 @@ export function createLlmShiftNoteExtractor(deps: LlmExtractorDeps): ShiftNoteEx
       const fallback = (reason: string) => {
         log.warn({ reason }, 'llm extraction fell back to the rules engine');
         deps.onFallback?.(reason);
-        return ok<ExtractionOutcome>({ extraction: rules, engine: 'rules', degraded: true });
+        return ok<ExtractionOutcome>({ extraction: rules, engine: 'rules', degraded: true, fallbackReason: reason });
       };
 
       const author = context.roster.find((r) => r.id === context.authorId);
