@@ -2,6 +2,7 @@ import type { Config } from '../config/load-config.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { MessageSender } from '../core/ports/message-sender.js';
+import type { ProgressNarrator } from '../core/ports/progress-narrator.js';
 import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
 import { createImportRoster } from '../core/use-cases/import-roster/import-roster.js';
 import { createListRoster } from '../core/use-cases/list-roster/list-roster.js';
@@ -16,7 +17,7 @@ import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
 import { buildConversation } from './conversation-root.js';
 import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
 import { Lifecycle } from './lifecycle.js';
-import { chooseExtractor } from './llm-root.js';
+import { chooseEngines } from './llm-root.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
 import { buildTeamsDoor } from './teams-root.js';
 
@@ -64,12 +65,13 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (!options.database) lifecycle.onStop('database', () => database.close());
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
-  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
+  const engines = chooseEngines(config, { clock, logger, usage: stores.llmUsage });
+  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone, narrator: engines.narrator });
   const teams = buildTeamsDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
   const conversation = buildConversation(config, database, {
-    extractor: options.extractor ?? chooseExtractor(config, { clock, logger, usage: stores.llmUsage }), rosterStore: stores.roster, clock, logger, senders,
+    extractor: options.extractor ?? engines.extractor, rosterStore: stores.roster, clock, logger, senders,
     ...(options.features ? { features: options.features } : {}),
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
@@ -99,7 +101,9 @@ function buildStores(database: DatabaseHandle, config: Config) {
   };
 }
 
-function buildUseCases(stores: ReturnType<typeof buildStores>, context: { clock: Clock; logger: Logger; defaultTimezone: string }) {
+function buildUseCases(
+  stores: ReturnType<typeof buildStores>, context: { clock: Clock; logger: Logger; defaultTimezone: string; narrator: ProgressNarrator },
+) {
   const importRoster = createImportRoster({ rosterStore: stores.roster });
   return {
     ...buildProgressUseCases({ stores, ...context }),

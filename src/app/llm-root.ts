@@ -2,21 +2,32 @@ import type { Config } from '../config/load-config.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import { unmeteredUsage, type LlmUsageMeter } from '../core/ports/llm-usage.js';
+import type { ProgressNarrator } from '../core/ports/progress-narrator.js';
 import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
 import { createRulesShiftNoteExtractor } from '../extraction/rules-shift-note-extractor.js';
-import { buildLlmExtractor } from '../llm/llm-engine.js';
+import { RulesProgressNarrator } from '../language/rules-progress-narrator.js';
+import { buildLlmExtractor, buildLlmNarrator, llmEndpoint } from '../llm/llm-engine.js';
 
 export { PromptFileError } from '../llm/prompt-file.js';
 
 /**
- * The extraction engine the config asks for: the LLM engine when
- * LLM_PROVIDER=openai-compatible (with the rules engine inside it as
- * first pass and fallback), the rules engine otherwise.
+ * The engines the config asks for: with LLM_PROVIDER=openai-compatible, the
+ * LLM extraction engine (the rules engine inside it as first pass and
+ * fallback) and the LLM narrator (the rules narrator as fallback), sharing one
+ * client and one circuit breaker; the rules engine and narrator otherwise.
  */
-export function chooseExtractor(config: Config, deps: { clock: Clock; logger: Logger; usage: LlmUsageMeter }): ShiftNoteExtractor {
+export function chooseEngines(config: Config, deps: { clock: Clock; logger: Logger; usage: LlmUsageMeter }): {
+  extractor: ShiftNoteExtractor;
+  narrator: ProgressNarrator;
+} {
   const rules = createRulesShiftNoteExtractor();
-  if (config.llm === null) return rules;
-  return buildLlmExtractor(config.llm, { rules, ...deps });
+  const rulesNarrator = new RulesProgressNarrator();
+  if (config.llm === null) return { extractor: rules, narrator: rulesNarrator };
+  const endpoint = llmEndpoint(config.llm, deps.clock);
+  return {
+    extractor: buildLlmExtractor(config.llm, { rules, endpoint, ...deps }),
+    narrator: buildLlmNarrator(config.llm, { fallback: rulesNarrator, endpoint, ...deps }),
+  };
 }
 
 /** For `relais extract --engine llm`: no database, so no accounting; null when no model is configured. */
@@ -24,3 +35,4 @@ export function buildCliLlmExtractor(config: Config, deps: { clock: Clock; logge
   if (config.llm === null) return null;
   return buildLlmExtractor(config.llm, { rules: createRulesShiftNoteExtractor(), usage: unmeteredUsage, ...deps });
 }
+
