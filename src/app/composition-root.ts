@@ -4,6 +4,7 @@ import type { Logger } from '../core/ports/logger.js';
 import type { MessageSender } from '../core/ports/message-sender.js';
 import type { ProgressNarrator } from '../core/ports/progress-narrator.js';
 import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
+import type { Transcriber } from '../core/ports/transcriber.js';
 import { createImportRoster } from '../core/use-cases/import-roster/import-roster.js';
 import { createListRoster } from '../core/use-cases/list-roster/list-roster.js';
 import { createSeedDemo } from '../core/use-cases/seed-demo/seed-demo.js';
@@ -34,6 +35,8 @@ export interface Relais {
   readonly stores: ReturnType<typeof buildStores>;
   readonly useCases: ReturnType<typeof buildUseCases>;
   readonly conversation: ReturnType<typeof buildConversation>;
+  /** Voice notes to text (LLM provider's transcription endpoint), null when none is configured. */
+  readonly transcriber: Transcriber | null;
   /** HTTP routes of every open door, mounted on the one server. */
   readonly routes: readonly Route[];
   /** Starts the inbox and outbox workers (stopped by the lifecycle). */
@@ -80,7 +83,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (teams) routes.push(...teams.routes(conversation));
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes,
+    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes, transcriber: engines.transcriber,
     startWorkers: () => {
       if (started) return;
       started = true;

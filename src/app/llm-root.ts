@@ -4,9 +4,11 @@ import type { Logger } from '../core/ports/logger.js';
 import { unmeteredUsage, type LlmUsageMeter } from '../core/ports/llm-usage.js';
 import type { ProgressNarrator } from '../core/ports/progress-narrator.js';
 import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
+import type { Transcriber } from '../core/ports/transcriber.js';
 import { createRulesShiftNoteExtractor } from '../extraction/rules-shift-note-extractor.js';
 import { RulesProgressNarrator } from '../language/rules-progress-narrator.js';
 import { buildLlmExtractor, buildLlmNarrator, llmEndpoint } from '../llm/llm-engine.js';
+import { createOpenAiTranscriber } from '../llm/openai-transcriber.js';
 
 export { PromptFileError } from '../llm/prompt-file.js';
 
@@ -19,14 +21,18 @@ export { PromptFileError } from '../llm/prompt-file.js';
 export function chooseEngines(config: Config, deps: { clock: Clock; logger: Logger; usage: LlmUsageMeter }): {
   extractor: ShiftNoteExtractor;
   narrator: ProgressNarrator;
+  /** Voice notes: only when OPENAI_TRANSCRIPTION_MODEL is set. */
+  transcriber: Transcriber | null;
 } {
   const rules = createRulesShiftNoteExtractor();
   const rulesNarrator = new RulesProgressNarrator();
-  if (config.llm === null) return { extractor: rules, narrator: rulesNarrator };
+  if (config.llm === null) return { extractor: rules, narrator: rulesNarrator, transcriber: null };
   const endpoint = llmEndpoint(config.llm, deps.clock);
+  const { transcriptionModel } = config.llm;
   return {
     extractor: buildLlmExtractor(config.llm, { rules, endpoint, ...deps }),
     narrator: buildLlmNarrator(config.llm, { fallback: rulesNarrator, endpoint, ...deps }),
+    transcriber: transcriptionModel === undefined ? null : createOpenAiTranscriber({ ...endpoint, model: transcriptionModel, ...deps }),
   };
 }
 
