@@ -9,7 +9,7 @@ import { ok } from '../core/result.js';
 import { modelExtractionSchema } from './extraction-model-schema.js';
 import { groundModelExtraction } from './ground-extraction.js';
 import type { PromptFile } from './prompt-file.js';
-import { PseudonymDirectory, pseudonymize, type Pseudonymization } from './pseudonymizer.js';
+import { directoryFor, pseudonymize, type Pseudonymization } from './pseudonymizer.js';
 import { callStructured, type StructuredCallDeps } from './structured-call.js';
 
 /** Markers a valid extraction prompt must keep (checked when the prompt is loaded at start). */
@@ -86,7 +86,7 @@ export function createLlmShiftNoteExtractor(deps: LlmExtractorDeps): ShiftNoteEx
       };
 
       const author = context.roster.find((r) => r.id === context.authorId);
-      const directory = new PseudonymDirectory(context.roster);
+      const directory = directoryFor(context.roster);
       const specialSpans = [
         ...rules.observations.filter((o) => special.has(o.category)).map((o) => o.evidence),
         ...rules.alerts.filter((a) => special.has(a.topic)).map((a) => a.evidence),

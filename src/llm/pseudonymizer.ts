@@ -192,8 +192,17 @@ export class Pseudonymization {
   }
 }
 
-/** Finds roster names; a name several people share goes to the preferred team's only candidate, else the first by id. */
-function nameHits(folded: string, directory: PseudonymDirectory, preferredTeam: string | null): Hit[] {
+/** Roster name patterns, compiled once per directory and preferred team (a roster of 40 has about 200). */
+const compiled = new WeakMap<PseudonymDirectory, Map<string, Array<{ re: RegExp; placeholder: string }>>>();
+
+function namePatterns(directory: PseudonymDirectory, preferredTeam: string | null): Array<{ re: RegExp; placeholder: string }> {
+  let byTeam = compiled.get(directory);
+  if (byTeam === undefined) {
+    byTeam = new Map();
+    compiled.set(directory, byTeam);
+  }
+  const cached = byTeam.get(preferredTeam ?? '');
+  if (cached !== undefined) return cached;
   const owners = new Map<string, RosterEntry[]>();
   const add = (name: string, person: RosterEntry) => {
     const pattern = namePattern(name);
@@ -209,12 +218,21 @@ function nameHits(folded: string, directory: PseudonymDirectory, preferredTeam: 
     add(person.lastName, person);
     for (const alias of person.aliases) add(alias, person);
   }
-  const hits: Hit[] = [];
+  const patterns: Array<{ re: RegExp; placeholder: string }> = [];
   for (const [pattern, people] of owners) {
     const inTeam = preferredTeam === null ? [] : people.filter((p) => p.team === preferredTeam);
     const chosen = inTeam.length === 1 ? inTeam[0]! : [...people].sort((a, b) => (a.id < b.id ? -1 : 1))[0]!;
-    const placeholder = directory.placeholderOf(chosen.id)!;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu');
+    patterns.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu'), placeholder: directory.placeholderOf(chosen.id)! });
+  }
+  byTeam.set(preferredTeam ?? '', patterns);
+  return patterns;
+}
+
+/** Finds roster names; a name several people share goes to the preferred team's only candidate, else the first by id. */
+function nameHits(folded: string, directory: PseudonymDirectory, preferredTeam: string | null): Hit[] {
+  const hits: Hit[] = [];
+  for (const { re, placeholder } of namePatterns(directory, preferredTeam)) {
+    re.lastIndex = 0;
     for (let m = re.exec(folded); m !== null; m = re.exec(folded)) hits.push({ start: m.index, end: m.index + m[0].length, replacement: placeholder });
   }
   return hits;
@@ -307,4 +325,17 @@ export function pseudonymize(original: string, directory: PseudonymDirectory, op
     text += original.slice(cursor);
   }
   return new Pseudonymization(original, text, segments, directory, [...mentioned], withheld, piiValues);
+}
+
+const directories = new Map<string, PseudonymDirectory>();
+/** The directory of a roster, reused while the roster is unchanged (its name patterns are compiled once). */
+export function directoryFor(roster: readonly RosterEntry[]): PseudonymDirectory {
+  const key = JSON.stringify(roster.map((p) => [p.id, p.firstName, p.lastName, p.aliases, p.team, p.role]));
+  let directory = directories.get(key);
+  if (directory === undefined) {
+    directory = new PseudonymDirectory(roster);
+    if (directories.size >= 8) directories.delete(directories.keys().next().value!);
+    directories.set(key, directory);
+  }
+  return directory;
 }
