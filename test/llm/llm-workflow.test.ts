@@ -1,4 +1,4 @@
-import { llmUsage, observations } from '../../src/storage/schema/index.js';
+import { llmUsage, observations, shiftNotes } from '../../src/storage/schema/index.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { answer, httpError, OpenAiStandIn, type RecordedRequest, type StandInReply } from '../support/openai-stand-in.js';
 import { createHarness, replyText } from '../support/relais-harness.js';
@@ -11,6 +11,9 @@ const NOTE = "Lucas a mis ses EPI sans qu'on lui dise. 300 m2 de tonte. Moussa m
 
 /** A model that reads the pseudonymised note: it only knows placeholders. */
 function model(request: RecordedRequest): StandInReply {
+  if (request.json!.messages[0]!.content.includes("bilan d'un salarié")) {
+    return answer({ text: 'Salarié A est suivi par Encadrant A, sans fait marquant sur la période.' });
+  }
   const note = sentNote(request.json!);
   const epi = /(Salarié [A-Z]+) a mis ses EPI sans qu'on lui dise/.exec(note);
   if (epi === null) return answer(empty);
@@ -75,6 +78,24 @@ describe.each(databaseTargets())('the shift-note workflow on the LLM engine ($na
     expect(server.chatRequests).toHaveLength(1);
     const replies = await h.dm('demo-eti-ev');
     expect(replies.map((r) => r.marker)).toEqual(['ai', 'ai-degraded']);
+  });
+
+  it('writes the progress summary paragraph with the model, names put back only in Relais', async () => {
+    const h = await createHarness(db, { env: env() });
+    await h.say('demo-eti-ev', NOTE);
+    await h.drain();
+    await h.click('demo-eti-ev', 'note.confirm', (await db.db.select().from(shiftNotes))[0]!.id);
+    await h.drain();
+    server.reset();
+    const structure = await h.relais.stores.roster.defaultStructure();
+    const summary = await h.relais.useCases.buildProgressSummary({
+      actor: { personId: h.id('demo-cip'), role: 'cip', structureId: structure.id, teamId: null, door: 'cli' },
+      personId: h.id('demo-s01'), from: '2026-10-01', to: '2026-11-02',
+    });
+    expect(summary.ok && summary.value.narrative).toEqual({ engine: 'llm', text: 'Lucas est suivi par Bruno, sans fait marquant sur la période.' });
+    const narrative = server.chatRequests.filter((r) => r.messages[0]!.content.includes("bilan d'un salarié"));
+    expect(narrative.length).toBeGreaterThan(0);
+    for (const r of server.requests) expect(r.raw).not.toMatch(/Lucas|Morel|Bruno|Carrel|Claire|Fontaine/);
   });
 
   it('uses the rules engine when no model is configured', async () => {
