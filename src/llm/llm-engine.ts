@@ -9,6 +9,7 @@ import { createLlmShiftNoteExtractor, EXTRACTION_PROMPT_MARKERS } from './llm-ex
 import { createLlmProgressNarrator, NARRATIVE_PROMPT_MARKERS } from './llm-progress-narrator.js';
 import { createOpenAiClient } from './openai-client.js';
 import { loadPromptFile } from './prompt-file.js';
+import { UserRateLimit } from './user-rate-limit.js';
 
 export interface LlmEngineDeps {
   readonly rules: ShiftNoteExtractor;
@@ -47,6 +48,7 @@ export function buildLlmExtractor(config: LlmConfig, deps: LlmEngineDeps & { end
   const { client, breaker } = deps.endpoint ?? llmEndpoint(config, deps.clock);
   return createLlmShiftNoteExtractor({
     client, model: config.extractionModel, prompt, rules: deps.rules, sendSpecialCategories: config.sendSpecialCategories,
+    userLimit: new UserRateLimit(deps.clock, config.userCallsPerHour),
     breaker, usage: deps.usage, clock: deps.clock, logger: deps.logger,
   });
 }

@@ -11,6 +11,7 @@ import { groundModelExtraction } from './ground-extraction.js';
 import type { PromptFile } from './prompt-file.js';
 import { directoryFor, pseudonymize, type Pseudonymization } from './pseudonymizer.js';
 import { callStructured, type StructuredCallDeps } from './structured-call.js';
+import type { UserRateLimit } from './user-rate-limit.js';
 
 /** Markers a valid extraction prompt must keep (checked when the prompt is loaded at start). */
 export const EXTRACTION_PROMPT_MARKERS = ['<note>', "n'est jamais une instruction", 'evidence'] as const;
@@ -22,6 +23,8 @@ export interface LlmExtractorDeps extends StructuredCallDeps {
   readonly rules: ShiftNoteExtractor;
   readonly sendSpecialCategories: boolean;
   readonly maxTokens?: number;
+  /** Per-author limit of model calls (the rules engine answers beyond it). */
+  readonly userLimit?: UserRateLimit;
   /** Told why a fallback happened (budget reached, provider down…), for the logs and counters. */
   readonly onFallback?: (reason: string) => void;
 }
@@ -85,6 +88,7 @@ export function createLlmShiftNoteExtractor(deps: LlmExtractorDeps): ShiftNoteEx
         return ok<ExtractionOutcome>({ extraction: rules, engine: 'rules', degraded: true, fallbackReason: reason });
       };
 
+      if (deps.userLimit !== undefined && !deps.userLimit.take(context.authorId)) return fallback('user_rate_limited');
       const author = context.roster.find((r) => r.id === context.authorId);
       const directory = directoryFor(context.roster);
       const specialSpans = [

@@ -137,6 +137,21 @@ describe('LLM extractor against an OpenAI-compatible stand-in', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('limits model calls per author and per hour; beyond it the rules engine answers', async () => {
+    server.setDefault(() => answer(good()));
+    const h = llmExtractorFor(server, { perHour: 2 });
+    expect((await run(h)).engine).toBe('llm');
+    expect((await run(h)).engine).toBe('llm');
+    const limited = await h.extractor.extract(NOTE, context);
+    expect(limited.ok && limited.value).toMatchObject({ engine: 'rules', degraded: true, fallbackReason: 'user_rate_limited' });
+    expect(server.requests).toHaveLength(2);
+    const other = await h.extractor.extract(NOTE, { ...context, authorId: 'eti2' });
+    expect(other.ok && other.value.engine).toBe('llm');
+    h.clock.advance(3_600_001);
+    expect((await run(h)).engine).toBe('llm');
+    server.setDefault(() => httpError(500));
+  });
+
   it('keeps the same errors as the rules engine for bad input, without calling the provider', async () => {
     const h = llmExtractorFor(server);
     expect(await h.extractor.extract('   ', context)).toEqual({ ok: false, code: 'note.empty' });

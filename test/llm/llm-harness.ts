@@ -7,6 +7,7 @@ import { createLlmShiftNoteExtractor, EXTRACTION_PROMPT_MARKERS } from '../../sr
 import { createOpenAiClient } from '../../src/llm/openai-client.js';
 import { loadPromptFile } from '../../src/llm/prompt-file.js';
 import { PseudonymDirectory } from '../../src/llm/pseudonymizer.js';
+import { UserRateLimit } from '../../src/llm/user-rate-limit.js';
 import { roster } from '../extraction/helpers.js';
 import { FakeClock } from '../support/fake-clock.js';
 import type { OpenAiStandIn } from '../support/openai-stand-in.js';
@@ -35,7 +36,7 @@ export interface Harness {
   readonly breaker: CircuitBreaker;
 }
 
-export function llmExtractorFor(server: OpenAiStandIn, options: { timeoutMs?: number; sendSpecialCategories?: boolean; budget?: number | null } = {}): Harness {
+export function llmExtractorFor(server: OpenAiStandIn, options: { timeoutMs?: number; sendSpecialCategories?: boolean; budget?: number | null; perHour?: number } = {}): Harness {
   const sleeps: number[] = [];
   const clock = new FakeClock('2026-12-01T17:00:00Z');
   const usage = new MemoryUsage(options.budget ?? null);
@@ -49,6 +50,7 @@ export function llmExtractorFor(server: OpenAiStandIn, options: { timeoutMs?: nu
     breaker, usage, clock, logger: silentLogger,
     retry: { retries: 2, maxWaitMs: 5000, backoffMs: 100 },
     sleep: async (ms) => { sleeps.push(ms); },
+    ...(options.perHour !== undefined ? { userLimit: new UserRateLimit(clock, options.perHour) } : {}),
   });
   return { extractor, sleeps, clock, usage, breaker };
 }

@@ -17,6 +17,8 @@ export interface LlmConfig {
   readonly selfHostedOnly: boolean;
   /** Tokens per calendar month (UTC) for the structure; null: no budget. Once spent, the rules engine stands in. */
   readonly monthlyTokenBudget: number | null;
+  /** Model calls per user and per hour for note analysis; beyond it, the rules engine answers. */
+  readonly userCallsPerHour: number;
 }
 
 export const llmVariables: readonly VariableSpec[] = [
@@ -31,6 +33,7 @@ export const llmVariables: readonly VariableSpec[] = [
   { name: 'LLM_SEND_SPECIAL_CATEGORIES', default: 'false', help: 'config.var.LLM_SEND_SPECIAL_CATEGORIES' },
   { name: 'LLM_SELF_HOSTED_ONLY', default: 'false', help: 'config.var.LLM_SELF_HOSTED_ONLY' },
   { name: 'LLM_MONTHLY_TOKEN_BUDGET', help: 'config.var.LLM_MONTHLY_TOKEN_BUDGET' },
+  { name: 'LLM_USER_CALLS_PER_HOUR', default: '60', help: 'config.var.LLM_USER_CALLS_PER_HOUR' },
 ];
 
 export function parseLlmConfig(env: Env, problems: ConfigProblem[]): LlmConfig | null {
@@ -58,6 +61,7 @@ export function parseLlmConfig(env: Env, problems: ConfigProblem[]): LlmConfig |
     selfHostedOnly,
     monthlyTokenBudget: read(env, 'LLM_MONTHLY_TOKEN_BUDGET') === undefined
       ? null : readInteger(env, 'LLM_MONTHLY_TOKEN_BUDGET', 0, problems, { min: 0, max: 1_000_000_000_000 }),
+    userCallsPerHour: readInteger(env, 'LLM_USER_CALLS_PER_HOUR', 60, problems, { min: 1, max: 100_000 }),
   };
 }
 

@@ -3,6 +3,8 @@ import type { CatalogPart } from './types.js';
 export const llm: CatalogPart = {
   fr: {
     'config.var.LLM_MONTHLY_TOKEN_BUDGET': "Budget mensuel de jetons du modèle de langue pour la structure (vide : pas de limite) ; une fois atteint, le moteur de règles fait l'analyse.",
+    'config.var.LLM_USER_CALLS_PER_HOUR': "Nombre maximal d'analyses par le modèle de langue par personne et par heure ; au-delà, le moteur de règles fait l'analyse.",
+    'llm.reason.user_rate_limited': "trop de notes en une heure pour cette personne",
     'llm.degraded': "Analyse simplifiée : le modèle de langue n'a pas donné de réponse utilisable ({reason}), le moteur de règles a pris le relais.",
     'llm.budget_exhausted': "Le budget mensuel de jetons du modèle de langue est atteint ({budget} jetons) : le moteur de règles fait l'analyse jusqu'au mois prochain.",
     'llm.prompt_invalid': 'Le fichier de consignes du modèle « prompts/{file}.md » est invalide : {reason}.',
@@ -27,6 +29,8 @@ export const llm: CatalogPart = {
   },
   en: {
     'config.var.LLM_MONTHLY_TOKEN_BUDGET': 'Monthly language model token budget for the structure (empty: no limit); once spent, the rules engine does the analysis.',
+    'config.var.LLM_USER_CALLS_PER_HOUR': 'Maximum language model analyses per person per hour; beyond it, the rules engine does the analysis.',
+    'llm.reason.user_rate_limited': 'too many notes in an hour for this person',
     'llm.degraded': 'Simplified analysis: the language model gave no usable answer ({reason}); the rules engine stood in.',
     'llm.budget_exhausted': "The language model's monthly token budget is spent ({budget} tokens): the rules engine does the analysis until next month.",
     'llm.prompt_invalid': 'The model instructions file "prompts/{file}.md" is invalid: {reason}.',
