@@ -9,7 +9,7 @@ import { ok } from '../core/result.js';
 import { modelExtractionSchema } from './extraction-model-schema.js';
 import { groundModelExtraction } from './ground-extraction.js';
 import type { PromptFile } from './prompt-file.js';
-import { directoryFor, pseudonymize, type Pseudonymization } from './pseudonymizer.js';
+import { directoryFor, foldSameLength, pseudonymize, type Pseudonymization } from './pseudonymizer.js';
 import { callStructured, type StructuredCallDeps } from './structured-call.js';
 import type { UserRateLimit } from './user-rate-limit.js';
 
@@ -30,6 +30,7 @@ export interface LlmExtractorDeps extends StructuredCallDeps {
 }
 
 const special = new Set<string>(SPECIAL_CATEGORIES);
+const EVERYONE = /(?<![\p{L}])(tout le monde|toute l['’ ]?equipe|tous la|tous presents|tous les salaries|au complet|personne ne manquait|everyone)(?![\p{L}])/u;
 
 /** The note as data in its own message; a closing tag inside it cannot end the block early. */
 export function delimitNote(text: string): string {
@@ -112,7 +113,10 @@ export function createLlmShiftNoteExtractor(deps: LlmExtractorDeps): ShiftNoteEx
       });
       if (!answer.ok) return fallback(answer.code);
 
-      const teamMates = context.roster.filter((r) => r.role === 'salarie' && r.team !== null && r.team === (author?.team ?? null)).map((r) => r.id);
+      // Team members the note does not name count only for "tout le monde était là".
+      const teamMates = EVERYONE.test(foldSameLength(note))
+        ? context.roster.filter((r) => r.role === 'salarie' && r.team !== null && r.team === (author?.team ?? null)).map((r) => r.id)
+        : [];
       const grounded = groundModelExtraction(answer.value, p, context.roster, teamMates);
       const withheld = fromWithheld(rules, p);
       const merged: ShiftNoteExtraction = {

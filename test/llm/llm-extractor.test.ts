@@ -60,6 +60,14 @@ describe('LLM extractor against an OpenAI-compatible stand-in', () => {
     expect(out.extraction.alerts.map((a) => `${a.person}:${a.topic}`)).toEqual(['pierre:logement']);
   });
 
+  it('accepts attendance of unnamed team members only when the note speaks of everyone', async () => {
+    const all = { ...empty, attendance: [ph('rose'), ph('nadia')].map((person) => ({ person, status: 'present', excused: null, minutes: null })) };
+    server.script(answer(all), answer(all));
+    const h = llmExtractorFor(server);
+    expect((await run(h, 'Greg a tondu.')).extraction.attendance).toEqual([]);
+    expect((await run(h, 'Tout le monde était là, Greg a tondu.')).extraction.attendance.map((a) => a.person)).toEqual(['rose', 'nadia']);
+  });
+
   it('repairs a quote that differs only by case and spacing, using the note\'s own words', async () => {
     server.script(answer({ ...empty, observations: [{ person: ph('greg'), category: 'rythme', polarity: 'positive', evidence: `${ph('greg')}   A BIEN tondu` }] }));
     const out = await run(llmExtractorFor(server));
