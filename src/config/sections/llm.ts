@@ -15,6 +15,10 @@ export interface LlmConfig {
   readonly sendSpecialCategories: boolean;
   /** Refuse any endpoint that is not on this machine or the local network. */
   readonly selfHostedOnly: boolean;
+  /** Tokens per calendar month (UTC) for the structure; null: no budget. Once spent, the rules engine stands in. */
+  readonly monthlyTokenBudget: number | null;
+  /** Model calls per user and per hour for note analysis; beyond it, the rules engine answers. */
+  readonly userCallsPerHour: number;
 }
 
 export const llmVariables: readonly VariableSpec[] = [
@@ -28,6 +32,8 @@ export const llmVariables: readonly VariableSpec[] = [
   { name: 'LLM_TIMEOUT_MS', default: '30000', help: 'config.var.LLM_TIMEOUT_MS' },
   { name: 'LLM_SEND_SPECIAL_CATEGORIES', default: 'false', help: 'config.var.LLM_SEND_SPECIAL_CATEGORIES' },
   { name: 'LLM_SELF_HOSTED_ONLY', default: 'false', help: 'config.var.LLM_SELF_HOSTED_ONLY' },
+  { name: 'LLM_MONTHLY_TOKEN_BUDGET', help: 'config.var.LLM_MONTHLY_TOKEN_BUDGET' },
+  { name: 'LLM_USER_CALLS_PER_HOUR', default: '60', help: 'config.var.LLM_USER_CALLS_PER_HOUR' },
 ];
 
 export function parseLlmConfig(env: Env, problems: ConfigProblem[]): LlmConfig | null {
@@ -53,6 +59,9 @@ export function parseLlmConfig(env: Env, problems: ConfigProblem[]): LlmConfig |
     timeoutMs: readInteger(env, 'LLM_TIMEOUT_MS', 30000, problems, { min: 1000, max: 600000 }),
     sendSpecialCategories: readBoolean(env, 'LLM_SEND_SPECIAL_CATEGORIES', false, problems),
     selfHostedOnly,
+    monthlyTokenBudget: read(env, 'LLM_MONTHLY_TOKEN_BUDGET') === undefined
+      ? null : readInteger(env, 'LLM_MONTHLY_TOKEN_BUDGET', 0, problems, { min: 0, max: 1_000_000_000_000 }),
+    userCallsPerHour: readInteger(env, 'LLM_USER_CALLS_PER_HOUR', 60, problems, { min: 1, max: 100_000 }),
   };
 }
 
