@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openPglite } from '../../src/storage/open-pglite.js';
+import { DrizzleLlmUsage } from '../../src/storage/stores/drizzle-llm-usage.js';
 import { answer, httpError, OpenAiStandIn, type RecordedRequest } from '../support/openai-stand-in.js';
 import { pgliteTemplateDir, root, sharedDir } from '../support/test-paths.js';
 import { empty, sentNote } from './llm-harness.js';
@@ -81,5 +83,28 @@ describe('relais llm usage', () => {
     expect(run.stdout).toContain('Consommation du modèle de langue');
     expect(run.stdout).toContain("Aucun appel au modèle de langue n'a encore été compté.");
     expect(run.stdout).toContain('Budget mensuel : 50000 jetons ; utilisés ce mois-ci : 0.');
-  });
+  }, 120_000);
+
+  it('lists the counted calls per month and purpose, with an estimated cost and the budget reached', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relais-llm-usage-'));
+    cpSync(pgliteTemplateDir(), dir, { recursive: true });
+    const handle = await openPglite(dir);
+    const usage = new DrizzleLlmUsage(handle.db, null);
+    const now = new Date();
+    await usage.record({ purpose: 'extraction', model: 'm', promptTokens: 1_500_000, completionTokens: 200_000, outcome: 'ok', at: now });
+    await usage.record({ purpose: 'extraction', model: 'm', promptTokens: 500_000, completionTokens: 0, outcome: 'failed', at: now });
+    await usage.record({ purpose: 'narrative', model: 'm', promptTokens: 1000, completionTokens: 300, outcome: 'ok', at: now });
+    await handle.close();
+    const run = await relais(['llm', 'usage'], {
+      PGLITE_DIR: dir, LLM_PROVIDER: 'openai-compatible', OPENAI_BASE_URL: server.baseUrl, OPENAI_MODEL: 'm',
+      LLM_MONTHLY_TOKEN_BUDGET: '2000000', LLM_PRICE_PER_MILLION_TOKENS: '0.15/0.60',
+    });
+    expect(run.stderr).toBe('');
+    const month = now.toISOString().slice(0, 7);
+    expect(run.stdout).toMatch(new RegExp(`${month}\\s+extraction\\s+2\\s+2000000\\s+200000`));
+    expect(run.stdout).toMatch(new RegExp(`${month}\\s+narrative\\s+1\\s+1000\\s+300`));
+    expect(run.stdout).toContain('Coût estimé ce mois-ci : 0.42 €');
+    expect(run.stdout).toContain('Budget mensuel : 2000000 jetons ; utilisés ce mois-ci : 2201300.');
+    expect(run.stdout).toContain('Le budget mensuel de jetons du modèle de langue est atteint');
+  }, 120_000);
 });

@@ -6,10 +6,12 @@ import { withRelais } from '../with-relais.js';
 export async function runLlmUsage(io: CliIo, options: { months?: string }): Promise<number> {
   const { t } = io;
   const limit = Math.min(Math.max(Number(options.months ?? '12') || 12, 1), 120) * 4;
-  const { months, used, budget } = await withRelais(io, async (relais) => ({
+  const { months, used, split, budget, prices } = await withRelais(io, async (relais) => ({
     months: await relais.stores.llmUsage.months(limit),
     used: await relais.stores.llmUsage.used(relais.clock.now()),
+    split: await relais.stores.llmUsage.usedSplit(relais.clock.now()),
     budget: relais.config.llm?.monthlyTokenBudget ?? null,
+    prices: relais.config.llm?.pricePerMillion ?? null,
   }));
   line(io.stdout, t('llm.usage.title'));
   if (months.length === 0) line(io.stdout, t('llm.usage.empty'));
@@ -23,6 +25,10 @@ export async function runLlmUsage(io: CliIo, options: { months?: string }): Prom
     }
   }
   line(io.stdout, budget === null ? t('llm.usage.no_budget', { used }) : t('llm.usage.budget', { budget, used }));
+  if (prices !== null) {
+    const cost = (split.input * prices.input + split.output * prices.output) / 1_000_000;
+    line(io.stdout, t('llm.usage.cost', { cost: cost.toFixed(2), input: prices.input, output: prices.output }));
+  }
   if (budget !== null && used >= budget) line(io.stdout, t('llm.budget_exhausted', { budget }));
   return EXIT.ok;
 }

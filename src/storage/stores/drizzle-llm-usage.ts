@@ -16,6 +16,15 @@ export class DrizzleLlmUsage implements LlmUsageMeter, LlmUsageReport {
     return Number(row?.total ?? 0);
   }
 
+  /** Input and output tokens of the month, apart (for a cost estimate). */
+  async usedSplit(at: Date): Promise<{ input: number; output: number }> {
+    const [row] = await this.db.select({
+      input: sql<string>`coalesce(sum(${llmUsage.promptTokens}), 0)`,
+      output: sql<string>`coalesce(sum(${llmUsage.completionTokens}), 0)`,
+    }).from(llmUsage).where(eq(llmUsage.month, usageMonth(at)));
+    return { input: Number(row?.input ?? 0), output: Number(row?.output ?? 0) };
+  }
+
   async remaining(at: Date): Promise<number | null> {
     if (this.budget === null) return null;
     return this.budget - await this.used(at);
