@@ -21,6 +21,10 @@ import { Lifecycle } from './lifecycle.js';
 import { chooseEngines } from './llm-root.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
 import { buildDocumentLinks } from './documents-root.js';
+import { DrizzleProductionLogStore } from '../storage/stores/drizzle-production-log-store.js';
+import { createBuildProductionLog } from '../core/use-cases/build-production-log/build-production-log.js';
+import { createExportMonthlyReport } from '../core/use-cases/export-monthly-report/export-monthly-report.js';
+import { createProductionFeature } from '../conversation/features/production-feature.js';
 import { createProgressFeature } from '../conversation/features/progress-feature.js';
 import { createTranslator } from '../i18n/translator.js';
 import { progressReply } from '../documents/progress-reply.js';
@@ -73,7 +77,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
   const engines = chooseEngines(config, { clock, logger, usage: stores.llmUsage });
-  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone, narrator: engines.narrator });
+  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone, narrator: engines.narrator, workdayHours: config.workdayHours });
   const teams = buildTeamsDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
@@ -87,7 +91,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   });
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? engines.extractor, rosterStore: stores.roster, clock, logger, senders,
-    features: [...(options.features ?? []), progressFeature],
+    features: [...(options.features ?? []), progressFeature, createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
   const routes: Route[] = [documents.route];
@@ -112,16 +116,20 @@ function buildStores(database: DatabaseHandle, config: Config) {
   return {
     roster: new DrizzleRosterStore(database.db, config.defaultTimezone),
     llmUsage: new DrizzleLlmUsage(database.db, config.llm?.monthlyTokenBudget ?? null),
+    productionLog: new DrizzleProductionLogStore(database.db),
     ...buildProgressStores(database.db),
   };
 }
 
 function buildUseCases(
-  stores: ReturnType<typeof buildStores>, context: { clock: Clock; logger: Logger; defaultTimezone: string; narrator: ProgressNarrator },
+  stores: ReturnType<typeof buildStores>, context: { clock: Clock; logger: Logger; defaultTimezone: string; narrator: ProgressNarrator; workdayHours: number },
 ) {
   const importRoster = createImportRoster({ rosterStore: stores.roster });
+  const { workdayHours, ...progressContext } = context;
   return {
-    ...buildProgressUseCases({ stores, ...context }),
+    buildProductionLog: createBuildProductionLog({ store: stores.productionLog, rosterStore: stores.roster, clock: context.clock, defaultTimezone: context.defaultTimezone, workdayHours }),
+    exportMonthlyReport: createExportMonthlyReport({ store: stores.productionLog, rosterStore: stores.roster, workdayHours }),
+    ...buildProgressUseCases({ stores, ...progressContext }),
     importRoster,
     listRoster: createListRoster({ rosterStore: stores.roster }),
     seedDemo: createSeedDemo({ rosterStore: stores.roster, importRoster }),

@@ -93,6 +93,12 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
     .action((opts: { mois?: string }) =>
       act(async (io) => (await import('./commands/llm-usage.js')).runLlmUsage(io, opts.mois === undefined ? {} : { months: opts.mois })));
 
+  program.command('export').description(t('cli.export')).command('mois').description(t('cli.export.mois'))
+    .argument('<mois>', t('cli.export.month')).requiredOption('--as <id>', t('cli.as'))
+    .option('--format <format>', t('cli.export.format')).option('--out <fichier>', t('cli.export.out'))
+    .action((month: string, opts: { as: string; format?: string; out?: string }) =>
+      act(async (io) => (await import('./commands/export-mois.js')).runExportMois(io, month, opts)));
+
   program.command('extract').description(t('cli.extract'))
     .requiredOption('--roster <csv>', t('cli.extract.roster'))
     .requiredOption('--author <id>', t('cli.extract.author'))

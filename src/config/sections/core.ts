@@ -22,6 +22,8 @@ export interface CoreConfig {
   readonly secretKey: string | undefined;
   /** How long a worker keeps a claimed job before another instance may take it over (it crashed). */
   readonly jobLeaseMs: number;
+  /** A working day's hours, for hours worked when attendance says only « présent » (production log, monthly export). */
+  readonly workdayHours: number;
 }
 
 export const coreVariables: readonly VariableSpec[] = [
@@ -41,6 +43,7 @@ export const coreVariables: readonly VariableSpec[] = [
   { name: 'NOTE_CANCEL_WINDOW_HOURS', default: '48', help: 'config.var.NOTE_CANCEL_WINDOW_HOURS' },
   { name: 'RELAIS_SECRET_KEY', secret: true, help: 'config.var.RELAIS_SECRET_KEY' },
   { name: 'JOB_LEASE_SECONDS', default: '60', help: 'config.var.JOB_LEASE_SECONDS' },
+  { name: 'WORKDAY_HOURS', default: '7', help: 'config.var.WORKDAY_HOURS' },
 ];
 
 const isLoopback = (host: string): boolean => ['127.0.0.1', '::1', 'localhost'].includes(host);
@@ -83,6 +86,7 @@ export function parseCoreConfig(env: Env, problems: ConfigProblem[]): CoreConfig
     noteCancelWindowHours: readInteger(env, 'NOTE_CANCEL_WINDOW_HOURS', 48, problems, { min: 0, max: 24 * 31 }),
     secretKey: readSecretKey(env, problems),
     jobLeaseMs: 1000 * readInteger(env, 'JOB_LEASE_SECONDS', 60, problems, { min: 1, max: 3600 }),
+    workdayHours: readInteger(env, 'WORKDAY_HOURS', 7, problems, { min: 1, max: 12 }),
   };
 }
 

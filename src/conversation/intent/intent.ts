@@ -14,6 +14,8 @@ export type Intent =
   | { readonly kind: 'session-request'; readonly text: string }
   | { readonly kind: 'session-outcome'; readonly text: string }
   | { readonly kind: 'summary-request'; readonly text: string }
+  /** « prod de la semaine », `/relais prod semaine [équipe]`: the production log. */
+  | { readonly kind: 'production-log'; readonly period: 'day' | 'week' | 'month'; readonly team: string }
   /** « objectif pour Nadia : passer le code d'ici mars » (CIP, direction). */
   | { readonly kind: 'objective'; readonly text: string }
   | { readonly kind: 'list-notes'; readonly period: NotePeriod }

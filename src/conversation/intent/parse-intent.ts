@@ -41,6 +41,9 @@ export function parseIntent(raw: string, ctx: IntentContext): Intent {
     return { kind: 'summary-request', text };
   }
   if (/^(nouvel )?objectif (pour|de|d') ?[^:]{1,60}:/.test(f)) return { kind: 'objective', text };
+  const prod = /^(?:montre(?:-| )moi |voir |affiche |le |la )?(?:journal de )?(?:prod|production)\b ?/.exec(f);
+  const log = prod ? productionLogIntent(f.slice(prod[0].length), true) : null;
+  if (log) return log;
   if (ctx.canWriteNotes && looksLikeNote(f)) return { kind: 'note', text };
   return { kind: 'unknown', text };
 }
@@ -55,6 +58,10 @@ function parseCommand(rest: string, ctx: IntentContext): Intent {
     case 'suivi': case 'resume': case 'parcours': return args ? { kind: 'summary-request', text: `suivi de ${args}` } : { kind: 'help' };
     case 'objectif': return args ? { kind: 'objective', text: /^(pour|de|d')\b/i.test(args) ? `objectif ${args}` : `objectif pour ${args}` } : { kind: 'help' };
     case 'prod': case 'production': case 'absent': case 'absente': case 'absence': case 'retard': case 'present': case 'presente': case 'présent': case 'présente': {
+      if (fold(head).startsWith('prod')) {
+        const log = productionLogIntent(fold(args), true);
+        if (log) return log;
+      }
       const text = quickEntryText(fold(head), args);
       if (text === null) return { kind: 'help' };
       return ctx.hasDraft ? { kind: 'append-to-draft', text } : { kind: 'note', text };
@@ -154,4 +161,12 @@ export function quickEntryText(command: string, args: string): string | null {
   if (unexcused) return `${name} absent sans prévenir`;
   if (excused) return `${name} absent, absence justifiée${/malade|arr[êe]t/i.test(excused[0]) ? ` (${excused[0]})` : ''}`;
   return `${name} absent`;
+}
+
+/** « de la semaine [Espaces verts] », « du jour », « du mois » after « prod »: the production log, else null. */
+function productionLogIntent(rest: string, afterProd: boolean): Intent | null {
+  if (!afterProd) return null;
+  const m = /^(?:de la |du |de ce |de cette |cette |ce )?(semaine|jour|mois)(?: (?:pour |de |d')?(.*))?[ ?!.]*$/.exec(rest.trim());
+  if (!m) return null;
+  return { kind: 'production-log', period: m[1] === 'jour' ? 'day' : m[1] === 'mois' ? 'month' : 'week', team: (m[2] ?? '').replace(/^l'equipe |^equipe /, '').trim() };
 }
