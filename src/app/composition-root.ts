@@ -23,7 +23,8 @@ import { buildPlaygroundRoutes } from './playground-root.js';
 import { buildDocumentLinks } from './documents-root.js';
 import { DrizzleProductionLogStore } from '../storage/stores/drizzle-production-log-store.js';
 import { createBuildProductionLog } from '../core/use-cases/build-production-log/build-production-log.js';
-import { createExportMonthlyReport } from '../core/use-cases/export-monthly-report/export-monthly-report.js';
+import { createExportMonthlyReport, type SpreadsheetWriter } from '../core/use-cases/export-monthly-report/export-monthly-report.js';
+import { spreadsheetWriter } from '../documents/monthly-sheets.js';
 import { createProductionFeature } from '../conversation/features/production-feature.js';
 import { createProgressFeature } from '../conversation/features/progress-feature.js';
 import { createTranslator } from '../i18n/translator.js';
@@ -47,6 +48,8 @@ export interface Relais {
   readonly transcriber: Transcriber | null;
   /** HTTP routes of every open door, mounted on the one server. */
   readonly routes: readonly Route[];
+  /** Writes spreadsheets (monthly export). */
+  readonly spreadsheets: SpreadsheetWriter;
   /** Starts the inbox and outbox workers (stopped by the lifecycle). */
   startWorkers(): void;
 }
@@ -99,7 +102,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (teams) routes.push(...teams.routes(conversation));
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes, transcriber: engines.transcriber,
+    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,
     startWorkers: () => {
       if (started) return;
       started = true;

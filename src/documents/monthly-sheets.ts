@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Sheet } from '../core/use-cases/export-monthly-report/export-monthly-report.js';
+import type { Sheet, SpreadsheetWriter } from '../core/use-cases/export-monthly-report/export-monthly-report.js';
 
 /**
  * CSV for Excel in French: UTF-8 with a BOM, `;` between columns, decimal
@@ -28,3 +28,7 @@ export async function sheetsToXlsx(sheets: readonly Sheet[]): Promise<Uint8Array
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
+
+export const spreadsheetWriter: SpreadsheetWriter = {
+  write: async (sheets, format) => (format === 'csv' ? sheetsToCsv(sheets) : sheetsToXlsx(sheets)),
+};

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { MonthlyReportLabels } from '../../core/use-cases/export-monthly-report/export-monthly-report.js';
-import { sheetsToCsv, sheetsToXlsx } from '../../documents/monthly-sheets.js';
 import type { Translate } from '../../i18n/translator.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { line, type CliIo } from '../cli-io.js';
@@ -32,7 +31,7 @@ export async function runExportMois(io: CliIo, month: string, options: { as: str
     const result = await relais.useCases.exportMonthlyReport({ actor, month, labels: monthlyLabels(io.t, new Map(teams.map((team) => [team.id, team.name]))) });
     if (!result.ok) throw new CliError(io.t(`export.error.${result.code}`), result.code === 'access.denied' ? EXIT.failure : EXIT.usage);
     // Rendered fully before writing: a failure never leaves half a file.
-    const bytes = format === 'csv' ? sheetsToCsv(result.value.sheets) : await sheetsToXlsx(result.value.sheets);
+    const bytes = await relais.spreadsheets.write(result.value.sheets, format);
     writeFileSync(out, bytes);
     const { totals } = result.value;
     line(io.stdout, io.t('export.written', { month, path: out, hours: totals.hours, days: totals.attendanceDays, absences: totals.absences, lines: totals.productionLines }));

@@ -22,6 +22,11 @@ export interface MonthlyReport {
 
 export type MonthlyReportError = 'access.denied' | 'month.invalid';
 
+/** Renders sheets as a file (CSV for Excel or .xlsx); an adapter. */
+export interface SpreadsheetWriter {
+  write(sheets: readonly Sheet[], format: 'csv' | 'xlsx'): Promise<Uint8Array>;
+}
+
 /** Column headings, in the user's language (French by default). */
 export interface MonthlyReportLabels {
   readonly sheetHours: string;
