@@ -27,6 +27,8 @@ export interface NoteAnalysis {
 }
 
 const OBJECT_WORDS = new Set(['le', 'la', "l'", 'lui', 'les', 'leur', 'me', "m'", 'te', "t'", 'moi']);
+/** Words an article « la » never precedes: « tt le monde la sauf Gaelle » is « là » typed without its accent. */
+const AFTER_LA_ADVERB = new Set(['sauf', 'excepte', 'hormis', 'et', 'mais', 'a', 'ce', 'cet', 'cette', "aujourd'hui", 'hier', 'tout', 'toute', 'tous', 'aussi', 'depuis', 'pendant']);
 
 export function analyseNote(note: string, lexicon: Lexicon, index: RosterIndex, context: ExtractionContext, vocabulary: ReadonlySet<string>): NoteAnalysis {
   const tokens = tokenize(note, { abbreviations: lexicon.abbreviations, stem });
@@ -41,6 +43,7 @@ export function analyseNote(note: string, lexicon: Lexicon, index: RosterIndex, 
   const clockStarts = new Set<number>();
   words.forEach((t, i) => { if (isClockToken(t) || parseTimeAt(words, i) !== null) clockStarts.add(t.index); });
   const clauseEnds = new Set(clauses.map((c) => c.words[c.words.length - 1]!.index));
+  words.forEach((t, i) => { if (t.norm === 'la' && AFTER_LA_ADVERB.has(words[i + 1]?.key ?? '')) clauseEnds.add(t.index); });
   const hasTag = (t: Token, tag: Tag): boolean => {
     switch (tag) {
       case 'nombre': return startsNumber(t);
