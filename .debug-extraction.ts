@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { rosterEntriesFromFile } from './src/roster-files/roster-entries.js';
+import { loadLexiconCached } from './src/extraction/lexicon/lexicon-cache.js';
+import { vocabularyOf } from './src/extraction/lexicon/vocabulary.js';
+import { buildRosterIndex } from './src/extraction/persons/roster-index.js';
+import { analyseNote } from './src/extraction/engine/note-analysis.js';
+const [set, author, note] = process.argv.slice(2);
+const roster = await rosterEntriesFromFile(`${set}/roster.csv`);
+if (!roster.ok) throw new Error('roster');
+const lexicon = loadLexiconCached();
+const index = buildRosterIndex(roster.entries, author!, lexicon.firstNames);
+const a = analyseNote(note!, lexicon, index, { roster: roster.entries, authorId: author!, shiftDate: '2026-11-20' }, vocabularyOf(lexicon));
+console.log('mentions', a.mentions.map((m) => `${m.text}=${m.personId}`).join(', '));
+for (const c of a.clauses) console.log(`#${c.id} s${c.sentence} ${c.kind} subj=[${c.subjects}] obj=[${c.objects}]${c.strong ? ' strong' : ''} | ${a.span(c.words)} | keys: ${c.words.map((w) => w.key).join(' ')}`);
+for (const c of a.clauses) for (const m of lexicon.facts.findAll(c.words, a.hasTag)) console.log('fact', c.id, JSON.stringify({ ...m.phrase, pattern: undefined }).slice(0, 150), a.span(c.words.slice(m.from, m.to)));
+for (const c of a.clauses) for (const m of lexicon.alerts.findAll(c.words, a.hasTag)) console.log('alert', c.id, m.phrase.topic, a.span(c.words.slice(m.from, m.to)));
