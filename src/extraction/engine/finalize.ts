@@ -43,14 +43,16 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
     seen.add(key);
     observations.push({ person: o.person, category: o.category, polarity: o.polarity, evidence: o.evidence });
   }
-  const incidents: Array<IncidentRecord & { sentence: number }> = [];
+  const incidents: Array<IncidentRecord & { sentence: number; clause: number }> = [];
   for (const i of d.incidents) {
-    const same = incidents.find((o) => o.kind === i.kind && (o.sentence === i.sentence || (i.persons.length > 0 && i.persons.some((p) => o.persons.includes(p)))));
+    // Dictated notes can be one long sentence: what happened to the team (« on s'est fait voler… ») and what happened to someone stay apart.
+    const byAuthor = (clause: number): boolean => a.clauses[clause]?.kind === 'author';
+    const same = incidents.find((o) => o.kind === i.kind && ((o.sentence === i.sentence && byAuthor(o.clause) === byAuthor(i.clause)) || (i.persons.length > 0 && i.persons.some((p) => o.persons.includes(p)))));
     if (same !== undefined) {
       (same as { persons: string[] }).persons = [...new Set([...same.persons, ...i.persons])];
       continue;
     }
-    incidents.push({ kind: i.kind, persons: [...i.persons], evidence: i.evidence, sentence: i.sentence });
+    incidents.push({ kind: i.kind, persons: [...i.persons], evidence: i.evidence, sentence: i.sentence, clause: i.clause });
   }
   const alertKeys = new Set<string>();
   const alerts = d.alerts.filter((al) => {

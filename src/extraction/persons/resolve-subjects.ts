@@ -95,6 +95,11 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
         else if (w.key === 'elle') subjects = refs.single('f');
         else if (w.key === 'ils' || w.key === 'elles') subjects = refs.plural();
         kind = subjects.length > 0 ? 'pronoun' : w.key === 'je' || w.key === 'on' || w.key === 'nous' ? 'author' : 'none';
+        if (kind === 'author') {
+          // « je trouve que Jess progresse », « on voit que Lan comprend »: the author's opinion about someone named after « que ».
+          const reported = namedAfterQue(words, i, mentionAt);
+          if (reported.length > 0) { subjects = reported; kind = 'named'; }
+        }
         break;
       }
       if (IMPERSONAL.has(w.key) || IMPERSONAL.has(w.norm)) { impersonal = true; head = false; continue; }
@@ -120,6 +125,15 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
     clauses.push({ ...seg, subjects, kind, objects: [...new Set(objects)], named, possessive });
   }
   return clauses;
+}
+
+function namedAfterQue(words: readonly Token[], i: number, mentionAt: ReadonlyMap<number, Mention>): string[] {
+  for (let j = i + 1; j < Math.min(words.length - 1, i + 6); j++) {
+    if (words[j]!.key !== 'que') continue;
+    const m = mentionAt.get(words[j + 1]!.index);
+    return m !== undefined && m.personId !== null ? coordinated(words, j + 1, mentionAt).ids : [];
+  }
+  return [];
 }
 
 const IMPERSONAL_VERBS = new Set(['faut', 'fallait', 'faudra', 'faudrait', 'fallu', 'pleut', 'pleuvait', 'y']);

@@ -48,6 +48,12 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
         const involved = salaries([...clause.subjects, ...clause.objects]);
         if ((p.kind === 'accident' || p.kind === 'conflict') && involved.length === 0 && !hasUnknownPerson(a, clause)) continue;
         incidents.push({ kind: p.kind, persons: p.withPersons ? involved : [], evidence, clause: clause.id, sentence: clause.sentence });
+        // A near miss or a dangerous gesture (« a failli tomber ») is a safety problem of whoever did it; intoxication is health (alerts).
+        if (p.kind === 'safety' && !a.lexicon.alerts.findLongest(clause.words, a.hasTag).some((al) => al.phrase.topic === 'sante')) {
+          for (const person of salaries(clause.subjects)) {
+            observations.push({ person, category: 'securite', polarity: 'negative', evidence, clause: clause.id, tokens: range });
+          }
+        }
         if (p.kind === 'conflict') {
           const atMe = clause.words.some((w) => ABOUT_ME.has(w.norm));
           for (const person of salaries(clause.subjects)) {
