@@ -4,6 +4,8 @@ import type {
 } from '../../core/extraction/shift-note-extraction.js';
 import type { DraftAttendance, DraftIncident, DraftObservation } from '../stages/draft-types.js';
 import type { NoteAnalysis } from './note-analysis.js';
+import { DETERMINERS } from '../text/function-words.js';
+import type { Token } from '../text/token.js';
 
 const FREINS = new Set<string>(FREIN_CATEGORIES);
 const BECAUSE = new Set(['car', 'parce', 'pour', 'cause']);
@@ -27,7 +29,7 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
   const reasonClauses = new Map<string, Set<number>>();
   for (const r of d.attendance) {
     excuseTokens.set(r.person, new Set([...(excuseTokens.get(r.person) ?? []), ...r.excuseTokens]));
-    const reasons = r.statementClauses.filter((id) => a.clauses[id]!.words.some((w) => BECAUSE.has(w.key)) || r.excuseTokens.some((t) => a.clauses[id]!.words.some((w) => w.index === t)));
+    const reasons = r.statementClauses.filter((id) => a.clauses[id]!.words.some((w) => BECAUSE.has(w.key)) || explains(a.clauses[id]!.words) || r.excuseTokens.some((t) => a.clauses[id]!.words.some((w) => w.index === t)));
     reasonClauses.set(r.person, new Set([...(reasonClauses.get(r.person) ?? []), ...reasons]));
   }
   const seen = new Set<string>();
@@ -37,7 +39,7 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
     if (FREINS.has(o.category) && excused !== undefined && [...range(o.tokens)].some((t) => excused.has(t))) continue;
     // "absente, rdv préfecture pour son titre de séjour": the reason of an absence stays in attendance (contract).
     if (FREINS.has(o.category) && o.polarity !== 'negative' && reasonClauses.get(o.person)?.has(o.clause)) continue;
-    if (FREINS.has(o.category) && reasonClauses.get(o.person)?.has(o.clause) && a.clauses[o.clause]!.words.some((w) => BECAUSE.has(w.key))) continue;
+    if (FREINS.has(o.category) && reasonClauses.get(o.person)?.has(o.clause) && a.clauses[o.clause]!.words.some((w) => BECAUSE.has(w.key) || w.key === 'avait' || w.key === 'avaient')) continue;
     const key = `${o.person}|${o.category}|${o.polarity}|${a.clauses[o.clause]?.sentence ?? o.clause}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -71,6 +73,22 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
     alerts,
     unknownNames,
   };
+}
+
+const PLUPERFECT_SKIP = new Set(['pas', 'plus', 'jamais', 'deja', 'encore', 'bien', 'meme', 'tout', 'ne', "n'"]);
+
+/**
+ * « il avait raté le tram », « il avait loupé son bus »: a pluperfect next to
+ * a lateness or an absence tells what happened before it, its reason.
+ */
+function explains(words: readonly Token[]): boolean {
+  return words.some((w, i) => {
+    if (w.key !== 'avait' && w.key !== 'avaient') return false;
+    let j = i + 1;
+    while (words[j] !== undefined && PLUPERFECT_SKIP.has(words[j]!.key)) j++;
+    const next = words[j];
+    return next !== undefined && next.norm.length >= 3 && !DETERMINERS.has(next.key) && /(e|ee|es|i|ie|is|it|u|ue|us)$/.test(next.norm);
+  });
 }
 
 function* range([from, to]: readonly [number, number]): Generator<number> {

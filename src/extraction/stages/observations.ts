@@ -33,7 +33,12 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
     const personal = matches.some((m) => m.phrase.type === 'observation' && FREINS.has(m.phrase.category));
     // « son fils est hospitalisé »: the health of a relative is a family constraint, not the salarié's health.
     const relative = matches.some((m) => m.phrase.type === 'observation' && m.phrase.category === 'contraintes_familiales');
+    // An alert phrase is more precise than the facts it covers: « son mari la frappe » is violence, not a family constraint.
+    const alertSpans = a.lexicon.alerts.findLongest(clause.words, a.hasTag).filter((al) => al.phrase.topic !== 'ignore');
+    const coveredByAlert = (m: { from: number; to: number }, category: string): boolean => alertSpans.some((al) => al.from <= m.from && m.to <= al.to
+      && al.phrase.topic !== category && al.phrase.observation !== category);
     for (const m of matches) {
+      if (m.phrase.type === 'observation' && coveredByAlert(m, m.phrase.category)) continue;
       if (m.phrase.type === 'incident' && m.phrase.kind === 'equipment' && personal) continue;
       if (m.phrase.type === 'observation' && m.phrase.category === 'sante' && relative) continue;
       const range: [number, number] = [clause.words[m.from]!.index, clause.words[m.to - 1]!.index];
