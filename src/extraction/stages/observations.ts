@@ -39,6 +39,7 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
       && al.phrase.topic !== category && al.phrase.observation !== category);
     for (const m of matches) {
       if (m.phrase.type === 'observation' && coveredByAlert(m, m.phrase.category)) continue;
+      if (m.phrase.type === 'observation' && inRelativeAboutSomeoneElse(a, clause.words, m.from)) continue;
       if (m.phrase.type === 'incident' && m.phrase.kind === 'equipment' && personal) continue;
       if (m.phrase.type === 'observation' && m.phrase.category === 'sante' && relative) continue;
       const range: [number, number] = [clause.words[m.from]!.index, clause.words[m.to - 1]!.index];
@@ -70,6 +71,19 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
   }
   return { observations, incidents };
 }
+
+/** « elle a ramené son voisin qui cherche du travail »: what follows « qui » after a thing or another person is about them. */
+function inRelativeAboutSomeoneElse(a: NoteAnalysis, words: readonly Token[], from: number): boolean {
+  const named = new Set(a.mentions.flatMap((m) => (m.personId === null ? [] : Array.from({ length: m.to - m.from }, (_, k) => m.from + k))));
+  for (let j = from - 1; j > 0; j--) {
+    if (words[j]!.key !== 'qui') continue;
+    const before = words[j - 1]!;
+    return !named.has(before.index) && !SELF_WORDS.has(before.key);
+  }
+  return false;
+}
+
+const SELF_WORDS = new Set(['il', 'elle', 'lui', 'celui', 'celle', 'ce', 'moi', 'c\'est', 'est', 'et']);
 
 function hasUnknownPerson(a: NoteAnalysis, clause: Clause): boolean {
   const indices = new Set(clause.words.map((w) => w.index));
