@@ -16,7 +16,7 @@ export function extractAlerts(a: NoteAnalysis): { alerts: AlertRecord[]; inciden
   const observations: DraftObservation[] = [];
   for (const clause of a.clauses) {
     const evidence = a.span(clause.words);
-    for (const m of a.lexicon.alerts.findLongest(clause.words, a.hasTag)) {
+    for (const m of a.alertsIn(clause)) {
       const p = m.phrase;
       if (p.topic === 'ignore') continue;
       const subjects = clause.subjects.filter(a.isSalarie);
