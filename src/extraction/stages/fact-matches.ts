@@ -15,7 +15,10 @@ export function factMatches(a: NoteAnalysis, clause: Clause): Array<PhraseMatch<
   const all = a.lexicon.facts.findAll(clause.words, a.hasTag);
   const sorted = [...all].sort((x, y) => (y.to - y.from) - (x.to - x.from) || rank(x) - rank(y) || x.from - y.from);
   const taken: Array<PhraseMatch<FactPhrase>> = [];
+  const ignored = sorted.filter((m) => m.phrase.type === 'ignore');
   for (const m of sorted) {
+    // A look-alike hides the shorter phrase it covers even when a longer phrase overlaps the look-alike itself.
+    if (m.phrase.type !== 'ignore' && ignored.some((o) => o.from <= m.from && m.to <= o.to && o.to - o.from > m.to - m.from)) continue;
     const blocked = taken.some((o) => {
       const overlap = m.to > o.from && m.from < o.to;
       if (!overlap) return false;

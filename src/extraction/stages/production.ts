@@ -64,9 +64,11 @@ function measure(a: NoteAnalysis, words: readonly Token[], at: number, glued: st
     if (unit === 'h' && !LINKS.has(words[at]?.key ?? '') && !LINKS.has(words[at]?.norm ?? '')) return null;
     return unit === undefined ? null : { unit, quantity: value, item: itemAfter(a, words, at), end: at };
   }
-  const unitMatch = a.lexicon.units.findAll(words.slice(at, at + 4), a.hasTag).filter((m) => m.from === 0).sort((x, y) => y.to - x.to)[0];
+  // « une trentaine de m2 », « une vingtaine de kilos »: an approximation takes « de » before its unit.
+  const unitAt = /(aines?|milliers?)$/.test(words[at - 1]?.key ?? '') && (words[at]?.key === 'de') ? at + 1 : at;
+  const unitMatch = a.lexicon.units.findAll(words.slice(unitAt, unitAt + 4), a.hasTag).filter((m) => m.from === 0).sort((x, y) => y.to - x.to)[0];
   if (unitMatch !== undefined) {
-    const end = at + unitMatch.to;
+    const end = unitAt + unitMatch.to;
     const half = halfAfter(words, end);
     const quantity = (value + (half ? 0.5 : 0)) * unitMatch.phrase.factor;
     if (unitMatch.phrase.unit === 'h' && !LINKS.has(words[end + half]?.key ?? '') && !LINKS.has(words[end + half]?.norm ?? '')) return null;
