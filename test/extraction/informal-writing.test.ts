@@ -59,6 +59,18 @@ describe('informal writing', () => {
     expect(out.incidents.map((i) => i.kind)).toEqual(['conflict']);
   });
 
+  it('reads quantities as written on site: approximations before a unit, hours and minutes of work, « 1t2 »', async () => {
+    const out = await extract('Pierre et Greg : une trentaine de m2 de faience, 2h30 de ponçage, 1t2 de gravats. Rose arrivee a 9h30 du matin au lieu de 8h.');
+    expect(out.production.map((p) => `${p.quantity} ${p.unit}`)).toEqual(['30 m2', '2.5 h', '1.2 t']);
+    expect(out.attendance).toEqual([{ person: 'rose', status: 'late', excused: null, minutes: 90 }]);
+  });
+
+  it("does not give a relative's departure to the salarié, nor read « toute seule » with children as autonomy", async () => {
+    const out = await extract('Nadia elle doit garder ses trois enfants toute seule depuis que son mari est parti.');
+    expect(out.attendance).toEqual([]);
+    expect([...new Set(pairs(out.observations, 'category'))]).toEqual(['nadia:contraintes_familiales']);
+  });
+
   it('makes a threat against a salarié at work a conflict, and one at home an alert only', async () => {
     const atWork = await extract('Nadia s est fait menacer par un jeune en sortant du chantier.');
     expect(atWork.incidents.map((i) => i.kind)).toEqual(['conflict']);

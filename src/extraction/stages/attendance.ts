@@ -60,7 +60,9 @@ function arrival(a: NoteAnalysis, words: readonly Token[], at: number): { status
     const given = parseClock(a.context.teamStartTime);
     const start = given ?? DEFAULT_START_MINUTES;
     if (time.minutes <= start) return { status: 'present', minutes: null };
-    const instead = words[time.end]?.key === 'au' && words[time.end + 1]?.key === 'lieu' ? parseTimeAt(words, time.end + 3) : null;
+    // « 9h30 du matin au lieu de 8h »
+    const after = words[time.end]?.key === 'du' && ['matin', 'soir', 'midi'].includes(words[time.end + 1]?.key ?? '') ? time.end + 2 : time.end;
+    const instead = words[after]?.key === 'au' && words[after + 1]?.key === 'lieu' ? parseTimeAt(words, after + 3) : null;
     const minutes = instead !== null ? time.minutes - instead.minutes : given !== null ? time.minutes - given : null;
     return { status: 'late', minutes: minutes !== null && minutes > 0 ? minutes : null };
   }
