@@ -5,12 +5,19 @@ import { rosterEntriesFromFile } from '../../src/roster-files/roster-entries.js'
 import { createRulesShiftNoteExtractor } from '../../src/extraction/rules-shift-note-extractor.js';
 
 /**
- * Our own labelled notes (other trades and roster than ../shared/eval/dev),
+ * Our own labelled notes (other trades and rosters than ../shared/eval/dev),
  * scored like score.mjs does: a regression guard on quality, not a timing test.
+ * Thresholds sit just under the scores reached (docs/extraction.md gives them).
  */
 interface Case { id: string; author: string; date: string; note: string; gold: Record<string, Array<Record<string, unknown>>> }
-const dir = projectPath('test', 'extraction', 'fixtures', 'other-trades');
-const cases: Case[] = readdirSync(join(dir, 'cases')).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, 'cases', f), 'utf8')) as Case);
+type Field = 'attendance' | 'observations' | 'production' | 'incidents' | 'alerts';
+const FIELDS: readonly Field[] = ['attendance', 'observations', 'production', 'incidents', 'alerts'];
+
+const SETS: ReadonlyArray<{ name: string; floor: Record<Field, number> }> = [
+  { name: 'held-out', floor: { attendance: 0.99, observations: 0.95, production: 0.99, incidents: 0.99, alerts: 0.99 } },
+  { name: 'other-trades', floor: { attendance: 0.99, observations: 0.95, production: 0.99, incidents: 0.99, alerts: 0.99 } },
+  { name: 'third-set', floor: { attendance: 0.98, observations: 0.98, production: 0.99, incidents: 0.99, alerts: 0.99 } },
+];
 
 function f1(pred: string[], gold: string[]): number {
   const left = [...gold];
@@ -20,29 +27,40 @@ function f1(pred: string[], gold: string[]): number {
   return tp + fp + left.length === 0 ? 1 : (2 * tp) / (2 * tp + fp + left.length);
 }
 
-describe('labelled set: other trades', () => {
-  it('scores at least the targets of the issue on attendance, observations, production and alerts', async () => {
+function key(id: string, field: Field, x: Record<string, unknown>): string {
+  switch (field) {
+    case 'production': return `${id}|${String(x.unit)}|${String(typeof x.quantity === 'number' ? Number(x.quantity.toFixed(3)) : x.quantity)}`;
+    case 'incidents': return `${id}|${String(x.kind)}`;
+    case 'attendance': return `${id}|${String(x.person)}|${String(x.status)}`;
+    case 'alerts': return `${id}|${String(x.person)}|${String(x.topic)}`;
+    case 'observations': return `${id}|${String(x.person)}|${String(x.category)}`;
+  }
+}
+
+describe.each(SETS)('labelled set: $name', ({ name, floor }) => {
+  it('scores at least its floor on every field and misses no alert', async () => {
+    const dir = projectPath('test', 'extraction', 'fixtures', name);
+    const cases = readdirSync(join(dir, 'cases')).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, 'cases', f), 'utf8')) as Case);
+    expect(cases.length).toBeGreaterThan(0);
     const roster = await rosterEntriesFromFile(join(dir, 'roster.csv'));
     if (!roster.ok) throw new Error('roster');
     const extractor = createRulesShiftNoteExtractor();
-    const all: Record<string, [string[], string[]]> = { attendance: [[], []], observations: [[], []], production: [[], []], alerts: [[], []] };
+    const all = Object.fromEntries(FIELDS.map((f) => [f, [[], []]])) as unknown as Record<Field, [string[], string[]]>;
     for (const c of cases) {
       const r = await extractor.extract(c.note, { roster: roster.entries, authorId: c.author, shiftDate: c.date });
       if (!r.ok) throw new Error(c.id);
-      const out = r.value.extraction;
-      const key = (field: string, items: ReadonlyArray<Record<string, unknown>>): string[] => items.map((x) => field === 'production'
-        ? `${c.id}|${String(x.unit)}|${String(x.quantity)}`
-        : `${c.id}|${String(x.person)}|${String(x[field === 'attendance' ? 'status' : field === 'alerts' ? 'topic' : 'category'])}`);
-      for (const field of Object.keys(all)) {
+      const out = r.value.extraction as unknown as Record<Field, Array<Record<string, unknown>>>;
+      for (const field of FIELDS) {
+        const gold = (c.gold[field] ?? []).filter((x) => field !== 'production' || x.quantity !== null);
+        const pred = out[field].filter((x) => field !== 'production' || x.quantity !== null);
         const unique = (xs: string[]): string[] => (field === 'observations' || field === 'alerts' ? [...new Set(xs)] : xs);
-        all[field]![0].push(...unique(key(field, out[field as keyof typeof out] as unknown as Array<Record<string, unknown>>)));
-        all[field]![1].push(...unique(key(field, c.gold[field] ?? [])));
+        all[field][0].push(...unique(pred.map((x) => key(c.id, field, x))));
+        all[field][1].push(...unique(gold.map((x) => key(c.id, field, x))));
       }
     }
-    expect(f1(...all.attendance!)).toBeGreaterThanOrEqual(0.9);
-    expect(f1(...all.observations!)).toBeGreaterThanOrEqual(0.8);
-    expect(f1(...all.production!)).toBeGreaterThanOrEqual(0.9);
-    const [predAlerts, goldAlerts] = all.alerts!;
-    expect(goldAlerts.filter((g) => predAlerts.includes(g))).toEqual(goldAlerts);
+    const scores = Object.fromEntries(FIELDS.map((f) => [f, f1(...all[f])]));
+    for (const field of FIELDS) expect({ field, score: scores[field]! >= floor[field] ? 'ok' : scores[field] }).toEqual({ field, score: 'ok' });
+    const [predAlerts, goldAlerts] = all.alerts;
+    expect(goldAlerts.filter((g) => !predAlerts.includes(g))).toEqual([]);
   });
 });

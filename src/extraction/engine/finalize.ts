@@ -4,6 +4,8 @@ import type {
 } from '../../core/extraction/shift-note-extraction.js';
 import type { DraftAttendance, DraftIncident, DraftObservation } from '../stages/draft-types.js';
 import type { NoteAnalysis } from './note-analysis.js';
+import { DETERMINERS } from '../text/function-words.js';
+import type { Token } from '../text/token.js';
 
 const FREINS = new Set<string>(FREIN_CATEGORIES);
 const BECAUSE = new Set(['car', 'parce', 'pour', 'cause']);
@@ -27,7 +29,7 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
   const reasonClauses = new Map<string, Set<number>>();
   for (const r of d.attendance) {
     excuseTokens.set(r.person, new Set([...(excuseTokens.get(r.person) ?? []), ...r.excuseTokens]));
-    const reasons = r.statementClauses.filter((id) => a.clauses[id]!.words.some((w) => BECAUSE.has(w.key)) || r.excuseTokens.some((t) => a.clauses[id]!.words.some((w) => w.index === t)));
+    const reasons = r.statementClauses.filter((id) => a.clauses[id]!.words.some((w) => BECAUSE.has(w.key)) || explains(a.clauses[id]!.words) || r.excuseTokens.some((t) => a.clauses[id]!.words.some((w) => w.index === t)));
     reasonClauses.set(r.person, new Set([...(reasonClauses.get(r.person) ?? []), ...reasons]));
   }
   const seen = new Set<string>();
@@ -37,20 +39,22 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
     if (FREINS.has(o.category) && excused !== undefined && [...range(o.tokens)].some((t) => excused.has(t))) continue;
     // "absente, rdv préfecture pour son titre de séjour": the reason of an absence stays in attendance (contract).
     if (FREINS.has(o.category) && o.polarity !== 'negative' && reasonClauses.get(o.person)?.has(o.clause)) continue;
-    if (FREINS.has(o.category) && reasonClauses.get(o.person)?.has(o.clause) && a.clauses[o.clause]!.words.some((w) => BECAUSE.has(w.key))) continue;
+    if (FREINS.has(o.category) && reasonClauses.get(o.person)?.has(o.clause) && a.clauses[o.clause]!.words.some((w) => BECAUSE.has(w.key) || w.key === 'avait' || w.key === 'avaient')) continue;
     const key = `${o.person}|${o.category}|${o.polarity}|${a.clauses[o.clause]?.sentence ?? o.clause}`;
     if (seen.has(key)) continue;
     seen.add(key);
     observations.push({ person: o.person, category: o.category, polarity: o.polarity, evidence: o.evidence });
   }
-  const incidents: Array<IncidentRecord & { sentence: number }> = [];
+  const incidents: Array<IncidentRecord & { sentence: number; clause: number }> = [];
   for (const i of d.incidents) {
-    const same = incidents.find((o) => o.kind === i.kind && (o.sentence === i.sentence || (i.persons.length > 0 && i.persons.some((p) => o.persons.includes(p)))));
+    // Dictated notes can be one long sentence: what happened to the team (« on s'est fait voler… ») and what happened to someone stay apart.
+    const byAuthor = (clause: number): boolean => a.clauses[clause]?.kind === 'author';
+    const same = incidents.find((o) => o.kind === i.kind && ((o.sentence === i.sentence && byAuthor(o.clause) === byAuthor(i.clause)) || (i.persons.length > 0 && i.persons.some((p) => o.persons.includes(p)))));
     if (same !== undefined) {
       (same as { persons: string[] }).persons = [...new Set([...same.persons, ...i.persons])];
       continue;
     }
-    incidents.push({ kind: i.kind, persons: [...i.persons], evidence: i.evidence, sentence: i.sentence });
+    incidents.push({ kind: i.kind, persons: [...i.persons], evidence: i.evidence, sentence: i.sentence, clause: i.clause });
   }
   const alertKeys = new Set<string>();
   const alerts = d.alerts.filter((al) => {
@@ -69,6 +73,22 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
     alerts,
     unknownNames,
   };
+}
+
+const PLUPERFECT_SKIP = new Set(['pas', 'plus', 'jamais', 'deja', 'encore', 'bien', 'meme', 'tout', 'ne', "n'"]);
+
+/**
+ * « il avait raté le tram », « il avait loupé son bus »: a pluperfect next to
+ * a lateness or an absence tells what happened before it, its reason.
+ */
+function explains(words: readonly Token[]): boolean {
+  return words.some((w, i) => {
+    if (w.key !== 'avait' && w.key !== 'avaient') return false;
+    let j = i + 1;
+    while (words[j] !== undefined && PLUPERFECT_SKIP.has(words[j]!.key)) j++;
+    const next = words[j];
+    return next !== undefined && next.norm.length >= 3 && !DETERMINERS.has(next.key) && /(e|ee|es|i|ie|is|it|u|ue|us)$/.test(next.norm);
+  });
 }
 
 function* range([from, to]: readonly [number, number]): Generator<number> {

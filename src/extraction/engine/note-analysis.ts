@@ -1,5 +1,6 @@
 import type { ExtractionContext } from '../../core/ports/shift-note-extractor.js';
-import type { Lexicon } from '../lexicon/lexicon-types.js';
+import type { AlertPhrase, Lexicon } from '../lexicon/lexicon-types.js';
+import type { PhraseMatch } from '../lexicon/phrase-set.js';
 import type { Tag, TagTest } from '../lexicon/pattern.js';
 import { findMentions, type Mention } from '../persons/find-mentions.js';
 import { resolveSubjects, type Clause } from '../persons/resolve-subjects.js';
@@ -24,9 +25,13 @@ export interface NoteAnalysis {
   /** The note's own text from the first to the last of these words (verbatim, for evidence). */
   readonly span: (words: readonly Token[]) => string;
   readonly isSalarie: (personId: string) => boolean;
+  /** The alert phrases of a clause (longest first where they overlap), computed once: the alert and fact stages both read them. */
+  readonly alertsIn: (clause: Clause) => ReadonlyArray<PhraseMatch<AlertPhrase>>;
 }
 
 const OBJECT_WORDS = new Set(['le', 'la', "l'", 'lui', 'les', 'leur', 'me', "m'", 'te', "t'", 'moi']);
+/** Words an article « la » never precedes: « tt le monde la sauf Gaelle » is « là » typed without its accent. */
+const AFTER_LA_ADVERB = new Set(['sauf', 'excepte', 'hormis', 'et', 'mais', 'a', 'ce', 'cet', 'cette', "aujourd'hui", 'hier', 'tout', 'toute', 'tous', 'aussi', 'depuis', 'pendant']);
 
 export function analyseNote(note: string, lexicon: Lexicon, index: RosterIndex, context: ExtractionContext, vocabulary: ReadonlySet<string>): NoteAnalysis {
   const tokens = tokenize(note, { abbreviations: lexicon.abbreviations, stem });
@@ -41,6 +46,7 @@ export function analyseNote(note: string, lexicon: Lexicon, index: RosterIndex, 
   const clockStarts = new Set<number>();
   words.forEach((t, i) => { if (isClockToken(t) || parseTimeAt(words, i) !== null) clockStarts.add(t.index); });
   const clauseEnds = new Set(clauses.map((c) => c.words[c.words.length - 1]!.index));
+  words.forEach((t, i) => { if (t.norm === 'la' && AFTER_LA_ADVERB.has(words[i + 1]?.key ?? '')) clauseEnds.add(t.index); });
   const hasTag = (t: Token, tag: Tag): boolean => {
     switch (tag) {
       case 'nombre': return startsNumber(t);
@@ -52,5 +58,11 @@ export function analyseNote(note: string, lexicon: Lexicon, index: RosterIndex, 
   };
   const span = (ws: readonly Token[]): string => (ws.length === 0 ? '' : note.slice(ws[0]!.start, ws[ws.length - 1]!.end));
   const isSalarie = (id: string): boolean => index.people.get(id)?.role === 'salarie';
-  return { note, tokens, mentions, clauses, lexicon, index, context, hasTag, span, isSalarie };
+  const alertCache = new Map<number, ReadonlyArray<PhraseMatch<AlertPhrase>>>();
+  const alertsIn = (clause: Clause): ReadonlyArray<PhraseMatch<AlertPhrase>> => {
+    let found = alertCache.get(clause.id);
+    if (found === undefined) { found = lexicon.alerts.findLongest(clause.words, hasTag); alertCache.set(clause.id, found); }
+    return found;
+  };
+  return { note, tokens, mentions, clauses, lexicon, index, context, hasTag, span, isSalarie, alertsIn };
 }

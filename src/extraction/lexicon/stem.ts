@@ -11,7 +11,8 @@ const cache = new Map<string, string>();
 export function stem(word: string): string {
   let s = cache.get(word);
   if (s === undefined) {
-    s = /^\p{L}{4,}$/u.test(word) ? stemmer(word) : word;
+    // Typed without accents, a feminine participle (« frappee », « menacees ») would keep its « e »: stem it as the masculine.
+    s = /^\p{L}{4,}$/u.test(word) ? stemmer(/[^e]ees?$/.test(word) ? word.replace(/es?$/, '') : word) : word;
     if (cache.size >= MAX_CACHE) cache.clear();
     cache.set(word, s);
   }

@@ -1,5 +1,6 @@
 import type { Lexicon } from '../lexicon/lexicon-types.js';
 import type { Token } from '../text/token.js';
+import { fold } from '../text/fold.js';
 import { AUXILIARIES, PLACE_WORDS, STOPWORDS, TITLES } from '../text/function-words.js';
 import { allowedTypos, typoDistance } from './edit-distance.js';
 import type { NameForm, RosterIndex } from './roster-index.js';
@@ -94,9 +95,25 @@ function exactMatch(tokens: readonly Token[], i: number, index: RosterIndex, lex
     if (to === -1) continue;
     if (form.tokens.length === 1 && !acceptSingle(tokens, i, lexicon)) return null;
     const same = forms.filter((f) => f.tokens.join(' ') === form.tokens.join(' ')).map((f) => f.personId);
+    const initial = initialAfter(tokens, to, same, index);
+    if (initial !== null) return initial;
     return { to, personId: choose(same, index) };
   }
   return null;
+}
+
+/**
+ * « Mehdi B » / « Mehdi D. »: a capital letter right after a name shared by
+ * several people picks the one whose last name starts with it.
+ */
+function initialAfter(tokens: readonly Token[], to: number, ids: readonly string[], index: RosterIndex): { to: number; personId: string } | null {
+  const unique = [...new Set(ids)];
+  const t = tokens[to];
+  if (unique.length < 2 || !isWord(t) || t.text.length !== 1 || !/^\p{Lu}$/u.test(t.text)) return null;
+  const matching = unique.filter((id) => fold(index.people.get(id)?.lastName ?? '').startsWith(t.norm));
+  if (matching.length !== 1) return null;
+  const end = tokens[to + 1]?.kind === 'punct' && tokens[to + 1]!.text === '.' ? to + 2 : to + 1;
+  return { to: end, personId: matching[0]! };
 }
 
 function acceptSingle(tokens: readonly Token[], i: number, lexicon: Lexicon): boolean {

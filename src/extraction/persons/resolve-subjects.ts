@@ -89,11 +89,17 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
         head = false;
         continue;
       }
+      if (w.key === 'il' && impersonalIl(words, i)) { impersonal = true; head = false; continue; }
       if (SUBJECT_PRONOUNS.has(w.key)) {
         if (w.key === 'il') subjects = refs.single('m');
         else if (w.key === 'elle') subjects = refs.single('f');
         else if (w.key === 'ils' || w.key === 'elles') subjects = refs.plural();
         kind = subjects.length > 0 ? 'pronoun' : w.key === 'je' || w.key === 'on' || w.key === 'nous' ? 'author' : 'none';
+        if (kind === 'author') {
+          // « je trouve que Jess progresse », « on voit que Lan comprend »: the author's opinion about someone named after « que ».
+          const reported = namedAfterQue(words, i, mentionAt);
+          if (reported.length > 0) { subjects = reported; kind = 'named'; }
+        }
         break;
       }
       if (IMPERSONAL.has(w.key) || IMPERSONAL.has(w.norm)) { impersonal = true; head = false; continue; }
@@ -121,6 +127,24 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
   return clauses;
 }
 
+function namedAfterQue(words: readonly Token[], i: number, mentionAt: ReadonlyMap<number, Mention>): string[] {
+  for (let j = i + 1; j < Math.min(words.length - 1, i + 6); j++) {
+    if (words[j]!.key !== 'que') continue;
+    const m = mentionAt.get(words[j + 1]!.index);
+    return m !== undefined && m.personId !== null ? coordinated(words, j + 1, mentionAt).ids : [];
+  }
+  return [];
+}
+
+const IMPERSONAL_VERBS = new Set(['faut', 'fallait', 'faudra', 'faudrait', 'fallu', 'pleut', 'pleuvait', 'y']);
+
+/** « il faut », « il a fallu », « il y a », « il pleuvait »: nobody. */
+function impersonalIl(words: readonly Token[], i: number): boolean {
+  const next = words[i + 1]?.key ?? '';
+  const then = words[i + 2]?.key ?? '';
+  return IMPERSONAL_VERBS.has(next) || (AUXILIARIES.has(next) && IMPERSONAL_VERBS.has(then) && then !== 'y');
+}
+
 function coordinated(words: readonly Token[], i: number, mentionAt: ReadonlyMap<number, Mention>): { ids: string[]; end: number } {
   const ids: string[] = [];
   let j = i;
@@ -144,7 +168,7 @@ function objectPronouns(words: readonly Token[], subjects: readonly string[], re
     const afterSubject = prev !== undefined && (SUBJECT_PRONOUNS.has(prev.key) || prev.key === 'ne' || inMention.has(prev.index));
     if (w.norm === "l'" && next !== undefined && AUXILIARIES.has(next.key)) return refs.single(null, subjects);
     const verbNext = next !== undefined && (AUXILIARIES.has(next.key) || /(é|ée|és|ées|er|ait|ais|aient)$/i.test(next.text)) && !DETERMINERS.has(next.key);
-    if (w.key === 'lui' && byAuthor) return refs.single(null, subjects);
+    if (w.key === 'lui' && byAuthor && prev?.key !== 'chez') return refs.single(null, subjects);
     if ((w.key === 'lui' || ((w.key === 'le' || w.key === 'la') && verbNext)) && afterSubject) return refs.single(null, subjects);
     if ((w.key === 'leur' || (w.key === 'les' && verbNext)) && afterSubject) return refs.plural().filter((id) => !subjects.includes(id));
   }

@@ -70,7 +70,7 @@ export function parseNumberAt(words: readonly Token[], i: number): ParsedNumber 
   const t = words[i];
   if (t === undefined || isOrdinal(t)) return null;
   if (t.kind === 'number') {
-    const glued = /^(\d+(?:[.,]\d+)?)([a-z²³]+\d?)$/.exec(t.norm);
+    const glued = /^(\d+(?:[.,]\d+)?)([a-z²³]+\d?|h\d{2})$/.exec(t.norm);
     if (glued) return { value: toNumber(glued[1]!), end: i + 1, glued: glued[2]!, spelled: false, approximate: false };
     let text = t.norm;
     let end = i + 1;

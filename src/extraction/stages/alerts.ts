@@ -2,6 +2,8 @@ import type { AlertRecord } from '../../core/extraction/shift-note-extraction.js
 import type { NoteAnalysis } from '../engine/note-analysis.js';
 import type { DraftIncident, DraftObservation } from './draft-types.js';
 
+const OFF_WORK = new Set(['hier', 'soir', 'nuit', 'week-end', 'weekend', 'samedi', 'dimanche', 'maison', 'domicile', 'mari', 'conjoint', 'compagnon', 'copain', 'frere', 'pere', 'ex']);
+
 /**
  * Alerts, recall first: a phrase of lexicon/alertes.tsv is never cancelled by a
  * negation elsewhere in the sentence. Each alert also brings what the contract
@@ -14,7 +16,7 @@ export function extractAlerts(a: NoteAnalysis): { alerts: AlertRecord[]; inciden
   const observations: DraftObservation[] = [];
   for (const clause of a.clauses) {
     const evidence = a.span(clause.words);
-    for (const m of a.lexicon.alerts.findLongest(clause.words, a.hasTag)) {
+    for (const m of a.alertsIn(clause)) {
       const p = m.phrase;
       if (p.topic === 'ignore') continue;
       const subjects = clause.subjects.filter(a.isSalarie);
@@ -24,7 +26,8 @@ export function extractAlerts(a: NoteAnalysis): { alerts: AlertRecord[]; inciden
       // An alert names a salarié; a threat to nobody in particular stays a conflict incident.
       if (people.length === 0 && !(p.topic === 'violence' && p.incident !== null)) continue;
       for (const person of people) alerts.push({ person, topic: p.topic, evidence });
-      if (p.incident !== null && !(p.role === 'victime' && p.topic === 'violence')) {
+      // A salarié attacked by someone: a workplace conflict, unless the clause places it at home or off work (« hier soir »).
+      if (p.incident !== null && !(p.role === 'victime' && p.topic === 'violence' && clause.words.some((w) => OFF_WORK.has(w.key)))) {
         incidents.push({ kind: p.incident, persons: people, evidence, clause: clause.id, sentence: clause.sentence });
       }
       const observed = p.topic === 'violence' && (p.role === 'victime' || asVictim) ? [] : people;

@@ -30,7 +30,7 @@ export function extractAttendance(a: NoteAnalysis): { attendance: DraftAttendanc
     if (clause.possessive || a.lexicon.future.findAll(clause.words, a.hasTag).length > 0) continue;
     for (const m of a.lexicon.presence.findLongest(clause.words, a.hasTag)) {
       const p = m.phrase;
-      if (p.status === 'ignore') continue;
+      if (p.status === 'ignore' || ownedSubject(clause.words, m.from)) continue;
       const negated = isNegated(clause.words, m.from, m.to, literalWords(p.pattern));
       let status: AttendanceStatus | null = negated ? p.onNegation : p.status === 'arrivee' ? 'present' : p.status;
       let minutes: number | null = null;
@@ -43,6 +43,16 @@ export function extractAttendance(a: NoteAnalysis): { attendance: DraftAttendanc
   return merge(a, found);
 }
 
+const POSSESSIVE_WORDS = new Set(['son', 'sa', 'ses', 'leur', 'leurs']);
+const LINKING_VERBS = new Set(['est', 'etait', 'sont', 'etaient', 'a', 'ont', 'avait', 'ete', 'deja', 'pas', 'ne', "n'"]);
+
+/** « depuis que son mari est parti »: the status belongs to someone of the salarié's, not to them. */
+function ownedSubject(words: readonly Token[], from: number): boolean {
+  let j = from - 1;
+  while (j >= 0 && LINKING_VERBS.has(words[j]!.key)) j--;
+  return j >= 1 && words[j]!.kind === 'word' && POSSESSIVE_WORDS.has(words[j - 1]!.key);
+}
+
 function arrival(a: NoteAnalysis, words: readonly Token[], at: number): { status: AttendanceStatus; minutes: number | null } {
   for (let j = at; j < Math.min(words.length, at + 4); j++) {
     const time = parseTimeAt(words, j);
@@ -50,7 +60,9 @@ function arrival(a: NoteAnalysis, words: readonly Token[], at: number): { status
     const given = parseClock(a.context.teamStartTime);
     const start = given ?? DEFAULT_START_MINUTES;
     if (time.minutes <= start) return { status: 'present', minutes: null };
-    const instead = words[time.end]?.key === 'au' && words[time.end + 1]?.key === 'lieu' ? parseTimeAt(words, time.end + 3) : null;
+    // « 9h30 du matin au lieu de 8h »
+    const after = words[time.end]?.key === 'du' && ['matin', 'soir', 'midi'].includes(words[time.end + 1]?.key ?? '') ? time.end + 2 : time.end;
+    const instead = words[after]?.key === 'au' && words[after + 1]?.key === 'lieu' ? parseTimeAt(words, after + 3) : null;
     const minutes = instead !== null ? time.minutes - instead.minutes : given !== null ? time.minutes - given : null;
     return { status: 'late', minutes: minutes !== null && minutes > 0 ? minutes : null };
   }

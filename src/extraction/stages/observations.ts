@@ -25,6 +25,7 @@ function continuation(a: NoteAnalysis, clause: Clause): readonly Token[] {
 export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[]; incidents: DraftIncident[] } {
   const observations: DraftObservation[] = [];
   const incidents: DraftIncident[] = [];
+  const named = new Set(a.mentions.flatMap((m) => (m.personId === null ? [] : Array.from({ length: m.to - m.from }, (_, k) => m.from + k))));
   for (const clause of a.clauses) {
     const evidence = a.span(clause.words);
     const salaries = (ids: readonly string[]): string[] => ids.filter(a.isSalarie);
@@ -33,7 +34,13 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
     const personal = matches.some((m) => m.phrase.type === 'observation' && FREINS.has(m.phrase.category));
     // « son fils est hospitalisé »: the health of a relative is a family constraint, not the salarié's health.
     const relative = matches.some((m) => m.phrase.type === 'observation' && m.phrase.category === 'contraintes_familiales');
+    // An alert phrase is more precise than the facts it covers: « son mari la frappe » is violence, not a family constraint.
+    const alertSpans = a.alertsIn(clause).filter((al) => al.phrase.topic !== 'ignore');
+    const coveredByAlert = (m: { from: number; to: number }, category: string): boolean => alertSpans.some((al) => al.from <= m.from && m.to <= al.to
+      && al.phrase.topic !== category && al.phrase.observation !== category);
     for (const m of matches) {
+      if (m.phrase.type === 'observation' && coveredByAlert(m, m.phrase.category)) continue;
+      if (m.phrase.type === 'observation' && inRelativeAboutSomeoneElse(named, clause.words, m.from)) continue;
       if (m.phrase.type === 'incident' && m.phrase.kind === 'equipment' && personal) continue;
       if (m.phrase.type === 'observation' && m.phrase.category === 'sante' && relative) continue;
       const range: [number, number] = [clause.words[m.from]!.index, clause.words[m.to - 1]!.index];
@@ -48,6 +55,12 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
         const involved = salaries([...clause.subjects, ...clause.objects]);
         if ((p.kind === 'accident' || p.kind === 'conflict') && involved.length === 0 && !hasUnknownPerson(a, clause)) continue;
         incidents.push({ kind: p.kind, persons: p.withPersons ? involved : [], evidence, clause: clause.id, sentence: clause.sentence });
+        // A near miss or a dangerous gesture (« a failli tomber ») is a safety problem of whoever did it; intoxication is health (alerts).
+        if (p.kind === 'safety' && !alertSpans.some((al) => al.phrase.topic === 'sante')) {
+          for (const person of salaries(clause.subjects)) {
+            observations.push({ person, category: 'securite', polarity: 'negative', evidence, clause: clause.id, tokens: range });
+          }
+        }
         if (p.kind === 'conflict') {
           const atMe = clause.words.some((w) => ABOUT_ME.has(w.norm));
           for (const person of salaries(clause.subjects)) {
@@ -59,6 +72,18 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
   }
   return { observations, incidents };
 }
+
+/** « elle a ramené son voisin qui cherche du travail »: what follows « qui » after a thing or another person is about them. */
+function inRelativeAboutSomeoneElse(named: ReadonlySet<number>, words: readonly Token[], from: number): boolean {
+  for (let j = from - 1; j > 0; j--) {
+    if (words[j]!.key !== 'qui') continue;
+    const before = words[j - 1]!;
+    return !named.has(before.index) && !SELF_WORDS.has(before.key);
+  }
+  return false;
+}
+
+const SELF_WORDS = new Set(['il', 'elle', 'lui', 'celui', 'celle', 'ce', 'moi', 'c\'est', 'est', 'et']);
 
 function hasUnknownPerson(a: NoteAnalysis, clause: Clause): boolean {
   const indices = new Set(clause.words.map((w) => w.index));

@@ -1,4 +1,5 @@
 import type { ProductionRecord } from '../../core/extraction/shift-note-extraction.js';
+import { fold } from '../text/fold.js';
 import type { NoteAnalysis } from '../engine/note-analysis.js';
 import { halfAfter, parseNumberAt, startsNumber } from '../quantities/french-numbers.js';
 import type { Token } from '../text/token.js';
@@ -58,15 +59,23 @@ interface Context { workSentence: boolean; lastPiece: string | undefined }
 const PARTICIPLE = /(é|ée|és|ées|is|ies|us|ues|ts|tes)$/i;
 
 function measure(a: NoteAnalysis, words: readonly Token[], at: number, glued: string, value: number, spelled: boolean, context: Context): Measure | null {
+  // « 2h30 de ménage » (hours and minutes of work), « 1t2 de gravats » (1,2 t, as written on site).
+  const split = /^([ht])(\d{1,2})$/.exec(glued);
+  if (split !== null && (words[at]?.key === 'de' || words[at]?.norm === "d'")) {
+    const quantity = split[1] === 'h' ? value + Number(split[2]) / 60 : Number(`${value}.${split[2]}`);
+    return { unit: split[1] === 'h' ? 'h' : 't', quantity, item: itemAfter(a, words, at), end: at };
+  }
   if (glued !== '') {
     const unit = GLUED[glued];
     // « 3h de désherbage » is work done; « 1h plus tôt », « pdt 1h » are not.
     if (unit === 'h' && !LINKS.has(words[at]?.key ?? '') && !LINKS.has(words[at]?.norm ?? '')) return null;
     return unit === undefined ? null : { unit, quantity: value, item: itemAfter(a, words, at), end: at };
   }
-  const unitMatch = a.lexicon.units.findAll(words.slice(at, at + 4), a.hasTag).filter((m) => m.from === 0).sort((x, y) => y.to - x.to)[0];
+  // « une trentaine de m2 », « une vingtaine de kilos »: an approximation takes « de » before its unit.
+  const unitAt = /(aines?|milliers?)$/.test(words[at - 1]?.key ?? '') && (words[at]?.key === 'de') ? at + 1 : at;
+  const unitMatch = a.lexicon.units.findAll(words.slice(unitAt, unitAt + 4), a.hasTag).filter((m) => m.from === 0).sort((x, y) => y.to - x.to)[0];
   if (unitMatch !== undefined) {
-    const end = at + unitMatch.to;
+    const end = unitAt + unitMatch.to;
     const half = halfAfter(words, end);
     const quantity = (value + (half ? 0.5 : 0)) * unitMatch.phrase.factor;
     if (unitMatch.phrase.unit === 'h' && !LINKS.has(words[end + half]?.key ?? '') && !LINKS.has(words[end + half]?.norm ?? '')) return null;
@@ -108,7 +117,8 @@ function activityNear(activities: ReturnType<NoteAnalysis['lexicon']['activities
 function isDateOrClock(a: NoteAnalysis, t: Token): boolean {
   const next = a.tokens[t.index + 1];
   const prev = a.tokens[t.index - 1];
-  return /^\d{1,2}h\d{2}$/.test(t.norm) || next?.text === '/' || prev?.text === '/' || (next?.text === ':' && /^\d/.test(a.tokens[t.index + 2]?.text ?? ''));
+  const workDone = next?.kind === 'word' && ['de', "d'"].includes(fold(next.text));
+  return (/^\d{1,2}h\d{2}$/.test(t.norm) && !workDone) || next?.text === '/' || prev?.text === '/' || (next?.text === ':' && /^\d/.test(a.tokens[t.index + 2]?.text ?? ''));
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;

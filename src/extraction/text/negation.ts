@@ -12,6 +12,8 @@ const NOT_NEGATING_PLUS_NEXT = new Set(['vite', 'tard', 'tot', 'longtemps', 'sou
 const NOUN_FOLLOWERS = new Set(['de', "d'", 'du', 'des', 'un', 'une', 'le', 'la', 'les']);
 
 const LOOK_BACK = 8;
+/** Finite verbs that follow their subject (« a » is left out: typed without its accent it is also « à »). */
+const SUBJECT_VERBS = new Set(['est', 'etait', 'sont', 'etaient', 'ont', 'avait', 'avaient', 'fait', 'va']);
 
 /** "plus" denies only in "ne … plus", "a plus de", "elle dormait plus", not in "beaucoup plus poli". */
 function plusNegates(words: readonly Token[], i: number): boolean {
@@ -40,7 +42,9 @@ function negates(words: readonly Token[], i: number): boolean {
  * reprendre") are part of its meaning and are not counted: pass them as `literal`.
  */
 export function isNegated(words: readonly Token[], from: number, to: number, literal: ReadonlySet<string> = new Set(), lookBack = LOOK_BACK): boolean {
-  for (let j = from - 1; j >= 0 && j >= from - lookBack; j--) {
+  // « elle a pas pu venir son fils est malade »: a phrase followed by its verb is a subject, out of reach of a negation before it.
+  const subject = SUBJECT_VERBS.has(words[to]?.key ?? '') && from > 0 && !negates(words, from - 1);
+  for (let j = from - 1; !subject && j >= 0 && j >= from - lookBack; j--) {
     if (negates(words, j)) return true;
     if (BARRIERS.has(words[j]!.key)) break;
   }

@@ -39,11 +39,34 @@ function pieces(note: string): RawPiece[] {
   return out;
 }
 
+const BARE_ELISION_RE = /^(l|d|n|j|m|t|s|c|qu|jusqu|lorsqu|puisqu)$/i;
+const VOWEL_START_RE = /^[aeiouyh]/;
+
+/**
+ * Phones and dictation often drop the apostrophe: « s est brulee », « j ai »,
+ * « qu il », « m a dit ». A lone elidable letter before a word starting with
+ * a vowel, separated by spaces only, reads as the elided form. Not after a
+ * number (« 1,2 t en tout », « 25 m a poser ») nor for a capital after a word
+ * (« Mehdi D a voulu »: an initial).
+ */
+function bareElision(note: string, list: readonly RawPiece[], i: number): string | null {
+  const p = list[i]!;
+  if (p.kind !== 'word' || !BARE_ELISION_RE.test(p.text)) return null;
+  const next = list[i + 1];
+  if (next?.kind !== 'word' || !VOWEL_START_RE.test(fold(next.text))) return null;
+  if (!/^[ \t]+$/.test(note.slice(p.start + p.text.length, next.start))) return null;
+  const prev = list[i - 1];
+  if (prev?.kind === 'number') return null;
+  if (/^\p{Lu}/u.test(p.text) && prev?.kind === 'word') return null;
+  return `${fold(p.text)}'`;
+}
+
 /** Splits a note into tokens whose offsets always point back into the note. */
 export function tokenize(note: string, options: TokenizeOptions = {}): Token[] {
   const { abbreviations, stem } = options;
-  return pieces(note).map((p, index) => {
-    const norm = fold(p.text);
+  const list = pieces(note);
+  return list.map((p, index) => {
+    const norm = bareElision(note, list, index) ?? fold(p.text);
     const key = p.kind === 'word' ? (ELIDED[norm] ?? abbreviations?.get(norm) ?? norm) : norm;
     const letters = p.text.replace(/[^\p{L}]/gu, '');
     return {
