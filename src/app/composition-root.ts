@@ -15,6 +15,7 @@ import { openDatabase } from '../storage/open-database.js';
 import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
 import { buildConversation } from './conversation-root.js';
 import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
+import { buildLearning } from './learning-root.js';
 import { Lifecycle } from './lifecycle.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
 import { buildTeamsDoor } from './teams-root.js';
@@ -31,6 +32,7 @@ export interface Relais {
   readonly lifecycle: Lifecycle;
   readonly stores: ReturnType<typeof buildStores>;
   readonly useCases: ReturnType<typeof buildUseCases>;
+  readonly learning: ReturnType<typeof buildLearning>;
   readonly conversation: ReturnType<typeof buildConversation>;
   /** HTTP routes of every open door, mounted on the one server. */
   readonly routes: readonly Route[];
@@ -64,12 +66,13 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
   const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
+  const learning = buildLearning(config, database.db, { clock, progress: stores.progress });
   const teams = buildTeamsDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger, senders,
-    ...(options.features ? { features: options.features } : {}),
+    features: [...(options.features ?? []), learning.feature],
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
   const routes: Route[] = [];
@@ -77,7 +80,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (teams) routes.push(...teams.routes(conversation));
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes,
+    config, logger, clock, database, lifecycle, stores, useCases, learning, conversation, routes,
     startWorkers: () => {
       if (started) return;
       started = true;

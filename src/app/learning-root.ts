@@ -1,0 +1,37 @@
+import type { Config } from '../config/load-config.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { ProgressStore } from '../core/ports/progress-store.js';
+import { createConfirmLearningSession } from '../core/use-cases/confirm-learning-session/confirm-learning-session.js';
+import { createConfirmSessionOutcome } from '../core/use-cases/confirm-session-outcome/confirm-session-outcome.js';
+import { createDraftLearningSession } from '../core/use-cases/draft-learning-session/draft-learning-session.js';
+import { createEditLearningSession } from '../core/use-cases/edit-learning-session/edit-learning-session.js';
+import { createIssueSkillsAttestation } from '../core/use-cases/issue-skills-attestation/issue-skills-attestation.js';
+import { createRecordSessionOutcome } from '../core/use-cases/record-session-outcome/record-session-outcome.js';
+import { createLearningFeature } from '../conversation/learning/learning-feature.js';
+import { createTranslator } from '../i18n/translator.js';
+import { FrenchOutcomeReader } from '../language/french-outcome-reader.js';
+import { RulesSessionPlanner } from '../language/rules-session-planner.js';
+import { FileSessionTemplates } from '../language/session-template-files.js';
+import { projectPath } from '../project-paths.js';
+import type { Database } from '../storage/database.js';
+import { DrizzleLearningStore } from '../storage/stores/drizzle-learning-store.js';
+
+/** The curated séance library shipped with Relais (one JSON file per trade). */
+export const SESSION_TEMPLATES_PATH = projectPath('session-templates');
+
+/** Learning sessions (issue #8): store, rules planner and reader, use cases and the conversation feature. */
+export function buildLearning(config: Config, db: Database, deps: { readonly clock: Clock; readonly progress: ProgressStore; readonly templateFolders?: readonly string[] }) {
+  const store = new DrizzleLearningStore(db);
+  const templates = new FileSessionTemplates(deps.templateFolders ?? [SESSION_TEMPLATES_PATH]);
+  const { clock } = deps;
+  const useCases = {
+    draftLearningSession: createDraftLearningSession({ store, planner: new RulesSessionPlanner(templates), clock }),
+    confirmLearningSession: createConfirmLearningSession({ store }),
+    editLearningSession: createEditLearningSession({ store }),
+    recordSessionOutcome: createRecordSessionOutcome({ store, reader: new FrenchOutcomeReader(), clock }),
+    confirmSessionOutcome: createConfirmSessionOutcome({ store, clock }),
+    issueSkillsAttestation: createIssueSkillsAttestation({ store, progress: deps.progress, clock }),
+  };
+  const feature = createLearningFeature({ t: createTranslator(config.locale), locale: config.locale, store, useCases });
+  return { store, templates, useCases, feature };
+}

@@ -1,0 +1,116 @@
+import type { Actor } from '../../core/domain/actor.js';
+import { activeRoster } from '../../core/domain/people-roster.js';
+import type { Form } from '../../core/messages/reply.js';
+import type { LearningStore } from '../../core/ports/learning-store.js';
+import type { createConfirmLearningSession } from '../../core/use-cases/confirm-learning-session/confirm-learning-session.js';
+import type { createConfirmSessionOutcome } from '../../core/use-cases/confirm-session-outcome/confirm-session-outcome.js';
+import type { createDraftLearningSession } from '../../core/use-cases/draft-learning-session/draft-learning-session.js';
+import type { createEditLearningSession } from '../../core/use-cases/edit-learning-session/edit-learning-session.js';
+import type { createRecordSessionOutcome } from '../../core/use-cases/record-session-outcome/record-session-outcome.js';
+import type { Locale, Translate } from '../../i18n/translator.js';
+import type { FeatureHandler, HandlerContext } from '../feature-handler.js';
+import { errorReply, plainReply } from '../replies.js';
+import { parseSessionForm } from './parse-session-form.js';
+import { outcomeReply, SESSION_ACTIONS, sessionDraftReply, sessionForm, sessionScheduledReply } from './session-presenter.js';
+
+export interface LearningFeatureDeps {
+  readonly t: Translate;
+  readonly locale: Locale;
+  readonly store: LearningStore;
+  readonly useCases: {
+    readonly draftLearningSession: ReturnType<typeof createDraftLearningSession>;
+    readonly confirmLearningSession: ReturnType<typeof createConfirmLearningSession>;
+    readonly editLearningSession: ReturnType<typeof createEditLearningSession>;
+    readonly recordSessionOutcome: ReturnType<typeof createRecordSessionOutcome>;
+    readonly confirmSessionOutcome: ReturnType<typeof createConfirmSessionOutcome>;
+  };
+}
+
+const draftKey = (sessionId: string) => `session:${sessionId}:draft`;
+
+/**
+ * Learning sessions in the conversation: « prépare une séance … » → a fiche de séance draft with
+ * Valider / Modifier / Annuler (always private to the ETI); « séance de jeudi : … » → an evaluation
+ * draft to confirm. Everything goes through the use cases, which check the policy.
+ */
+export function createLearningFeature(deps: LearningFeatureDeps): FeatureHandler {
+  const { t, locale, useCases } = deps;
+  const fail = (ctx: HandlerContext, code: string, details?: Readonly<Record<string, unknown>>) => ctx.reply(errorReply(code, t, details), { private: true });
+
+  async function formFor(action: { action: string; value?: string }, actor: Actor): Promise<Form | null> {
+    if (action.action !== SESSION_ACTIONS.edit) return null;
+    const session = await deps.store.getSession(action.value ?? '');
+    if (!session || session.trainerId !== actor.personId || (session.status !== 'draft' && session.status !== 'scheduled')) return null;
+    return sessionForm(session, t);
+  }
+
+  return {
+    intents: ['session-request', 'session-outcome'],
+    actionPrefixes: ['session.'],
+    formFor,
+    async handleIntent(intent, ctx) {
+      if (intent.kind === 'session-request') {
+        const drafted = await useCases.draftLearningSession({ actor: ctx.actor, text: intent.text });
+        if (!drafted.ok) return fail(ctx, drafted.code, drafted.details);
+        return ctx.reply(sessionDraftReply(drafted.value, t, locale), { private: true, key: draftKey(drafted.value.id) });
+      }
+      if (intent.kind === 'session-outcome') {
+        const recorded = await useCases.recordSessionOutcome({ actor: ctx.actor, text: intent.text });
+        if (!recorded.ok) return fail(ctx, recorded.code, recorded.details);
+        return ctx.reply(outcomeReply(recorded.value.session, recorded.value.evaluation, t, locale), { private: true });
+      }
+    },
+    async handleAction(action, ctx) {
+      const sessionId = action.value ?? '';
+      const { actor } = ctx;
+      const update = { private: true, replaces: draftKey(sessionId), key: `session:${sessionId}:${ctx.incoming.id}` };
+      switch (action.action) {
+        case SESSION_ACTIONS.confirm: {
+          const done = await useCases.confirmLearningSession.confirm({ actor, sessionId });
+          if (!done.ok) return fail(ctx, done.code, done.details);
+          return ctx.reply(sessionScheduledReply(done.value, t, locale), update);
+        }
+        case SESSION_ACTIONS.cancel: {
+          const done = await useCases.confirmLearningSession.cancel({ actor, sessionId });
+          if (!done.ok) return fail(ctx, done.code, done.details);
+          return ctx.reply(plainReply(t('session.cancelled', { topic: done.value.topic })), update);
+        }
+        case SESSION_ACTIONS.edit: {
+          const form = await formFor(action, actor);
+          if (!form) return fail(ctx, 'session.wrong_status');
+          return ctx.reply({ text: form.title, blocks: [], form }, { private: true });
+        }
+        case SESSION_ACTIONS.show: {
+          const session = await deps.store.getSession(sessionId);
+          if (!session || session.trainerId !== actor.personId) return fail(ctx, 'session.not_found');
+          return ctx.reply(session.status === 'draft' ? sessionDraftReply(session, t, locale) : sessionScheduledReply(session, t, locale), update);
+        }
+        case SESSION_ACTIONS.submit: {
+          const session = await deps.store.getSession(sessionId);
+          if (!session) return fail(ctx, 'session.not_found');
+          const team = activeRoster(await deps.store.teamMembers(session.teamId)).filter((p) => p.role === 'salarie');
+          const parsed = parseSessionForm(action.form ?? {}, team, session.teamId);
+          if (parsed.problems.length > 0) return ctx.reply(plainReply(t('session.form.invalid', { problems: parsed.problems.join(', ') })), { private: true });
+          const edited = await useCases.editLearningSession({ actor, sessionId, patch: parsed.patch });
+          if (!edited.ok) return edited.code === 'session.invalid_plan'
+            ? ctx.reply(plainReply(t('session.form.invalid', { problems: String(edited.details?.problems ?? '') })), { private: true })
+            : fail(ctx, edited.code, edited.details);
+          return ctx.reply(edited.value.status === 'draft' ? sessionDraftReply(edited.value, t, locale) : sessionScheduledReply(edited.value, t, locale), update);
+        }
+        case SESSION_ACTIONS.outcomeConfirm: {
+          const done = await useCases.confirmSessionOutcome.confirm({ actor, sessionId });
+          if (!done.ok) return fail(ctx, done.code, done.details);
+          const count = done.value.participants.reduce((n, p) => n + p.results.filter((r) => r.level !== 'non_evalue').length, 0);
+          return ctx.reply(plainReply(t('session.outcome.confirmed', { count })), { private: true });
+        }
+        case SESSION_ACTIONS.outcomeDiscard: {
+          const done = await useCases.confirmSessionOutcome.discard({ actor, sessionId });
+          if (!done.ok) return fail(ctx, done.code, done.details);
+          return ctx.reply(plainReply(t('session.outcome.discarded')), { private: true });
+        }
+        default:
+          return fail(ctx, 'generic');
+      }
+    },
+  };
+}
