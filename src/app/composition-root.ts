@@ -66,7 +66,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
   const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
-  const learning = buildLearning(config, database.db, { clock, progress: stores.progress });
+  const learning = buildLearning(config, database.db, { clock, logger, progress: stores.progress });
   const teams = buildTeamsDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];

@@ -1,5 +1,6 @@
 import type { Config } from '../config/load-config.js';
 import type { Clock } from '../core/ports/clock.js';
+import type { Logger } from '../core/ports/logger.js';
 import type { LearningDocuments } from '../core/ports/learning-documents.js';
 import type { ProgressStore } from '../core/ports/progress-store.js';
 import { createConfirmLearningSession } from '../core/use-cases/confirm-learning-session/confirm-learning-session.js';
@@ -33,9 +34,10 @@ function lazyDocuments(): LearningDocuments {
 }
 
 /** Learning sessions (issue #8): store, rules planner and reader, use cases and the conversation feature. */
-export function buildLearning(config: Config, db: Database, deps: { readonly clock: Clock; readonly progress: ProgressStore; readonly templateFolders?: readonly string[] }) {
+export function buildLearning(config: Config, db: Database, deps: { readonly clock: Clock; readonly logger: Logger; readonly progress: ProgressStore; readonly templateFolders?: readonly string[] }) {
   const store = new DrizzleLearningStore(db);
-  const templates = new FileSessionTemplates(deps.templateFolders ?? [SESSION_TEMPLATES_PATH]);
+  const folders = deps.templateFolders ?? [SESSION_TEMPLATES_PATH, ...(config.learning.sessionTemplatesDir ? [config.learning.sessionTemplatesDir] : [])];
+  const templates = new FileSessionTemplates(folders, (file, problem) => deps.logger.warn({ file, problem }, 'session template file skipped'));
   const { clock } = deps;
   const useCases = {
     draftLearningSession: createDraftLearningSession({ store, planner: new RulesSessionPlanner(templates), clock }),

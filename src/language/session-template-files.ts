@@ -19,7 +19,7 @@ export function parseTemplateFile(name: string, json: string): SessionTemplate[]
 export class FileSessionTemplates implements SessionTemplates {
   private loaded: Promise<SessionTemplate[]> | undefined;
 
-  constructor(private readonly folders: readonly string[]) {}
+  constructor(private readonly folders: readonly string[], private readonly onInvalid?: (file: string, problem: string) => void) {}
 
   all(): Promise<readonly SessionTemplate[]> {
     this.loaded ??= this.load();
@@ -36,7 +36,12 @@ export class FileSessionTemplates implements SessionTemplates {
         continue;
       }
       for (const name of names) {
-        for (const t of parseTemplateFile(name, await readFile(`${folder}/${name}`, 'utf8'))) byId.set(t.id, t);
+        try {
+          for (const t of parseTemplateFile(name, await readFile(`${folder}/${name}`, 'utf8'))) byId.set(t.id, t);
+        } catch (error) {
+          // One bad file of an ETI's own folder must not take the library down: skipped and reported.
+          this.onInvalid?.(`${folder}/${name}`, error instanceof Error ? error.message.slice(0, 300) : 'invalid');
+        }
       }
     }
     return [...byId.values()];

@@ -112,3 +112,19 @@ describe('the plan schema', () => {
     expect(sessionPlanSchema.safeParse({ ...plan, sequence: plan.sequence.slice(0, -1) }).success).toBe(false);
   });
 });
+
+describe("an ETI's own template folder", () => {
+  it('adds and replaces templates by id, and skips an invalid file with a report', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const own = mkdtempSync(`${tmpdir()}/relais-templates-`);
+    const curated = JSON.parse(readFileSync(`${folder}/espaces-verts.json`, 'utf8')) as { templates: Array<Record<string, unknown>> };
+    writeFileSync(`${own}/ours.json`, JSON.stringify({ templates: [{ ...curated.templates[0], title: 'Taille de haies (notre version)' }, { ...curated.templates[1], id: 'ev-elagage', title: 'Élagage', keywords: ['elagage'] }] }));
+    writeFileSync(`${own}/broken.json`, JSON.stringify({ templates: [{ id: 'x' }] }));
+    const skipped: string[] = [];
+    const all = await new FileSessionTemplates([folder, own], (file) => skipped.push(file)).all();
+    expect(all.find((t) => t.id === 'ev-taille-haies')?.title).toBe('Taille de haies (notre version)');
+    expect(all.some((t) => t.id === 'ev-elagage')).toBe(true);
+    expect(skipped).toEqual([`${own}/broken.json`]);
+  });
+});
