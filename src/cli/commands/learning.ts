@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Err } from '../../core/result.js';
-import { readSkillsFile } from '../../roster-files/skills-file.js';
+import { readSkillsFile } from '../../app/file-doors.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { line, type CliIo } from '../cli-io.js';
 import { resolveActor, resolvePerson } from '../cli-people.js';
