@@ -22,7 +22,7 @@ function levelOf(folded: string): SkillLevel | null {
   return null;
 }
 
-const dimensionOf = (folded: string): SkillDimension => (/\b(seule?|autonom|sans aide|avec (de l ?)?aide)/.test(folded) ? 'autonomie' : 'maitrise');
+const dimensionOf = (folded: string): SkillDimension => (/\b(seule?|autonom|sans aide|avec (de l ?)?aide|besoin d ?aide)/.test(folded) ? 'autonomie' : 'maitrise');
 
 function defaultNextStep(level: SkillLevel, labels: readonly string[]): string | null {
   if (level === 'maitrise') return 'Peut montrer le geste à un collègue';
@@ -54,16 +54,19 @@ export class FrenchOutcomeReader implements SessionOutcomeReader {
 
   async read(input: OutcomeInput): Promise<ParticipantEvaluation[]> {
     const body = input.text.includes(':') ? input.text.slice(input.text.indexOf(':') + 1) : input.text;
-    const clauses = body.replace(/[’]/g, "'").split(/[.;\n!]|,\s*(?=\p{Lu})|\s+et\s+(?=\p{Lu})|,\s*(?=(?:il|elle)\s)/u).map((c) => c.trim()).filter((c) => c !== '');
+    // Sentences, then clauses: a clause after « mais », « , » or « et » in the same sentence continues its subject.
+    const clauses = body.replace(/[’]/g, "'").split(/[.;\n!]/u).flatMap((sentence) => sentence
+      .split(/,\s*(?=\p{Lu})|\s+et\s+(?=\p{Lu})|,\s*(?=(?:il|elle)\s)|,?\s+(?:mais|par contre|en revanche|cependant)\s+/u)
+      .map((c, i) => ({ text: c.trim(), continues: i > 0 }))).filter((c) => c.text !== '');
     const byPerson = new Map(input.participants.map((p) => [p.personId, { targeted: new Map<number, CriterionResult>(), general: null as null | { level: SkillLevel; dimension: SkillDimension; fact: string }, self: null as string | null, next: null as string | null }]));
     const criteriaStems = input.criteria.map((c) => stemsOf(`${c.skillLabel} ${c.criterion}`));
     let current: string[] = [];
-    for (const clause of clauses) {
+    for (const { text: clause, continues } of clauses) {
       const folded = ` ${fold(clause).replace(/[^a-z0-9]+/g, ' ')} `;
       const named = /\s(tous les deux|tout le monde|les deux|tous)\s/.test(folded) ? input.participants.map((p) => p.personId)
         : input.participants.filter((p) => [p.firstName, ...p.aliases].some((n) => folded.includes(` ${fold(n)} `))).map((p) => p.personId);
       if (named.length > 0) current = named;
-      else if (!/^\s(il|elle|lui)\s/.test(folded)) continue;
+      else if (!continues && !/^\s(il|elle|lui)\s/.test(folded)) continue;
       if (current.length === 0) continue;
       const self = SELF.exec(clause);
       if (self) {
