@@ -9,6 +9,7 @@ import { createDraftLearningSession } from '../core/use-cases/draft-learning-ses
 import { createExportLearningDocument } from '../core/use-cases/export-learning-document/export-learning-document.js';
 import { createEditLearningSession } from '../core/use-cases/edit-learning-session/edit-learning-session.js';
 import { createImportSkills } from '../core/use-cases/import-skills/import-skills.js';
+import { createListSessionReminders } from '../core/use-cases/list-session-reminders/list-session-reminders.js';
 import { createIssueSkillsAttestation } from '../core/use-cases/issue-skills-attestation/issue-skills-attestation.js';
 import { createRecordSessionOutcome } from '../core/use-cases/record-session-outcome/record-session-outcome.js';
 import { createLearningFeature } from '../conversation/learning/learning-feature.js';
@@ -47,6 +48,7 @@ export function buildLearning(config: Config, db: Database, deps: { readonly clo
     confirmSessionOutcome: createConfirmSessionOutcome({ store, clock }),
     issueSkillsAttestation: createIssueSkillsAttestation({ store, progress: deps.progress, clock }),
     importSkills: createImportSkills({ store }),
+    listSessionReminders: createListSessionReminders({ store, clock, defaultTimezone: config.defaultTimezone }),
   };
   const exportLearningDocument = createExportLearningDocument({ store, documents: lazyDocuments(), issueSkillsAttestation: useCases.issueSkillsAttestation });
   const feature = createLearningFeature({ t: createTranslator(config.locale), locale: config.locale, store, useCases });

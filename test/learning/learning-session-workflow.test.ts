@@ -87,6 +87,12 @@ describe.each(databaseTargets())('learning sessions in the conversation on $name
     await h.click('demo-eti-ev', 'session.confirm', session.id); // double click
     await h.drain();
     expect((await theSession()).status).toBe('scheduled');
+    // The digests remind the trainer the day before, and only then.
+    expect(await h.relais.learning.useCases.listSessionReminders()).toEqual([]);
+    h.clock.set('2026-11-04T17:00:00Z');
+    expect(await h.relais.learning.useCases.listSessionReminders()).toEqual([{
+      trainerId: h.id('demo-eti-ev'), sessionId: session.id, topic: 'Taille de haies', date: '2026-11-05', startTime: null, participants: ['Lucas Morel', 'Moussa Camara'],
+    }]);
     const dm = await h.dm('demo-eti-ev');
     expect(replyText(dm[0]!)).toContain('Séance programmée — Taille de haies');
     expect(buttons(dm[0]!)).toEqual([]);
@@ -138,6 +144,14 @@ describe.each(databaseTargets())('learning sessions in the conversation on $name
     const other = { personId: h.id('demo-eti-rc'), role: 'encadrant' as const, structureId: actor.structureId, teamId: await h.teamId('recyclerie'), door: 'cli' as const };
     expect(await h.relais.learning.useCases.issueSkillsAttestation({ actor: other, personId: h.id('demo-s01') })).toMatchObject({ ok: false, code: 'access.denied' });
     expect(await h.channel('espaces-verts')).toEqual([]);
+  });
+
+  it('answers a request written in the team channel privately, and posts nothing to the channel', async () => {
+    const channel = `team:${await h.teamId('espaces-verts')}`;
+    await h.say('demo-eti-ev', 'Prépare une séance sur la taille de haies pour Lucas et Moussa jeudi 1h30', { conversationId: channel, kind: 'channel' });
+    await h.drain();
+    expect(await h.channel('espaces-verts')).toEqual([]);
+    expect(replyText((await h.dm('demo-eti-ev'))[0]!)).toContain('Brouillon — fiche de séance : Taille de haies');
   });
 
   it('says clearly what is missing instead of guessing', async () => {

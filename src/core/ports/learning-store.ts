@@ -62,6 +62,8 @@ export interface LearningStore {
   saveSession(s: StoredSession, expectedStatus: SessionStatus): Promise<boolean>;
   /** The trainer's sessions, newest date first. */
   sessionsOfTrainer(trainerId: string, statuses: readonly SessionStatus[]): Promise<StoredSession[]>;
+  /** Scheduled sessions on a date, for the reminder the day before (digests). */
+  scheduledOn(date: string): Promise<StoredSession[]>;
   /** Done sessions a person took part in, up to a date. */
   sessionsOfParticipant(personId: string, until: string): Promise<StoredSession[]>;
 

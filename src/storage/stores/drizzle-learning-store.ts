@@ -91,6 +91,13 @@ export class DrizzleLearningStore implements LearningStore {
     return this.withParticipants(rows);
   }
 
+  async scheduledOn(date: string): Promise<StoredSession[]> {
+    const rows = await this.db.select().from(learningSessions)
+      .where(and(eq(learningSessions.date, date), eq(learningSessions.status, 'scheduled')))
+      .orderBy(sql`${learningSessions.startTime} asc nulls last`, asc(learningSessions.createdAt));
+    return this.withParticipants(rows);
+  }
+
   async sessionsOfParticipant(personId: string, until: string): Promise<StoredSession[]> {
     const rows = await this.db.select({ s: learningSessions }).from(learningSessions)
       .innerJoin(learningSessionParticipants, eq(learningSessionParticipants.sessionId, learningSessions.id))
