@@ -15,7 +15,7 @@ const LEVELS: ReadonlyArray<[RegExp, SkillLevel]> = [
 
 const SELF = /\b(?:il|elle|[A-ZÀ-Ý][\p{L}-]+)\s+(?:dit|trouve|pense|estime|se sent|reconnait|reconnaît)\s+(?:qu['e]\s*)?(.+)$/u;
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const capitalise = (s: string): string => (s.charAt(0).toUpperCase() + s.slice(1)).slice(0, 500);
 
 function levelOf(folded: string): SkillLevel | null {
   for (const [pattern, level] of LEVELS) if (pattern.test(folded)) return level;
@@ -61,7 +61,8 @@ export class FrenchOutcomeReader implements SessionOutcomeReader {
     const byPerson = new Map(input.participants.map((p) => [p.personId, { targeted: new Map<number, CriterionResult>(), general: null as null | { level: SkillLevel; dimension: SkillDimension; fact: string }, self: null as string | null, next: null as string | null }]));
     const criteriaStems = input.criteria.map((c) => stemsOf(`${c.skillLabel} ${c.criterion}`));
     let current: string[] = [];
-    for (const { text: clause, continues } of clauses) {
+    for (const { text: whole, continues } of clauses) {
+      const clause = whole.slice(0, 500);
       const folded = ` ${fold(clause).replace(/[^a-z0-9]+/g, ' ')} `;
       const named = /\s(tous les deux|tout le monde|les deux|tous)\s/.test(folded) ? input.participants.map((p) => p.personId)
         : input.participants.filter((p) => [p.firstName, ...p.aliases].some((n) => folded.includes(` ${fold(n)} `))).map((p) => p.personId);

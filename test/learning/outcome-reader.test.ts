@@ -36,3 +36,18 @@ describe('reading a séance outcome', () => {
     expect(reader.sessionDate('Séance : Karim a réussi', { today: '2026-11-05', timezone: 'Europe/Paris' })).toBeNull();
   });
 });
+
+describe('the outcome reader on any wording', () => {
+  it('always returns a valid evaluation with every participant and every criterion, and never a level without a fact', async () => {
+    const fc = (await import('fast-check')).default;
+    const { sessionEvaluationSchema } = await import('../../src/core/learning/session-evaluation.js');
+    const pieces = ['Karim', 'Sofiane', 'Sof', 'il', 'elle', 'tous les deux', 'a réussi seul', "doit revoir l'affûtage", "n'a pas réussi", 'maîtrise la taille',
+      'absent', 'avec aide', 'dit que', 'mais', 'et', ',', '.', ':', 'la haie', 'bien', 'pas encore', 'Séance de jeudi'];
+    await fc.assert(fc.asyncProperty(fc.array(fc.constantFrom(...pieces, 'a '.repeat(300)), { maxLength: 30 }), async (words) => {
+      const result = await reader.read({ text: words.join(' '), participants, criteria });
+      expect(result.map((p) => p.personId)).toEqual(['k', 's']);
+      expect(result.every((p) => p.results.length === criteria.length)).toBe(true);
+      expect(sessionEvaluationSchema.safeParse({ sessionId: 'x', date: '2026-11-05', participants: result }).success).toBe(true);
+    }), { numRuns: 300 });
+  });
+});
