@@ -57,11 +57,12 @@ describe.each(databaseTargets())('learning sessions in the conversation on $name
     const form = (await h.dm('demo-eti-ev')).at(-1)!.form!;
     const values = Object.fromEntries(form.inputs.map((i) => [i.name, i.value ?? '']));
     expect(values).toMatchObject({ date: '05/11/2026', duration: '90', participants: 'Lucas Morel, Moussa Camara' });
-    await h.click('demo-eti-ev', 'session.submit', session.id, { ...values, duration: '120', site: 'Parc des Tilleuls', participants: 'Lucas, Inès', time: '14h' });
+    await h.click('demo-eti-ev', 'session.submit', session.id, { ...values, duration: '120', site: 'Parc des Tilleuls', participants: 'Lucas, Inès', time: '14h', task: 'Tailler la haie de charmille côté école', epi: 'Gants anti-coupure\nLunettes' });
     await h.drain();
     const edited = await theSession();
     expect(edited).toMatchObject({ durationMinutes: 120, site: 'Parc des Tilleuls', startTime: '14:00' });
-    const plan = edited.plan as { objective: string; sequence: Array<{ minutes: number }> };
+    const plan = edited.plan as { objective: string; sequence: Array<{ minutes: number }>; situation: { task: string; epi: string[] } };
+    expect(plan.situation).toMatchObject({ task: 'Tailler la haie de charmille côté école', epi: ['Gants anti-coupure', 'Lunettes'] });
     expect(plan.objective).toMatch(/^À l'issue de la séance, Lucas et Inès seront capables de tailler/);
     expect(plan.sequence.reduce((s, x) => s + x.minutes, 0)).toBe(120);
     const dm = await h.dm('demo-eti-ev');

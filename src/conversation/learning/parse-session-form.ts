@@ -36,6 +36,8 @@ export function parseSessionForm(form: Readonly<Record<string, string>>, team: r
   if (participants.length > 0) patch.participants = participants;
   if ((form.objective ?? '').trim() !== '') patch.objective = form.objective!.trim().replace(/\s+/g, ' ');
   patch.prerequisites = lines(form.prerequisites);
+  if ((form.task ?? '').trim() !== '') patch.task = form.task!.trim();
+  if ((form.teaching ?? '').trim() !== '') patch.teachingAdaptation = form.teaching!.trim();
   patch.risks = lines(form.risks);
   patch.epi = lines(form.epi);
   patch.material = lines(form.material);

@@ -130,6 +130,8 @@ export function sessionForm(session: StoredSession, t: Translate): Form {
       { type: 'input', name: 'participants', label: t('session.form.participants'), value: id.participants.map((p) => p.name).join(', '), required: true },
       { type: 'input', name: 'objective', label: t('session.form.objective'), value: session.plan.objective, multiline: true, required: true },
       { type: 'input', name: 'prerequisites', label: t('session.form.prerequisites'), value: lines(session.plan.prerequisites), multiline: true },
+      { type: 'input', name: 'task', label: t('session.situation.task'), value: session.plan.situation.task, multiline: true },
+      { type: 'input', name: 'teaching', label: t('session.situation.adaptation'), value: session.plan.situation.teachingAdaptation, multiline: true },
       { type: 'input', name: 'risks', label: t('session.form.risks'), value: lines(session.plan.situation.risks), multiline: true },
       { type: 'input', name: 'epi', label: t('session.form.epi'), value: lines(session.plan.situation.epi), multiline: true },
       { type: 'input', name: 'material', label: t('session.form.material'), value: lines(session.plan.situation.material), multiline: true },

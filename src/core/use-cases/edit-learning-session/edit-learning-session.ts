@@ -14,6 +14,8 @@ export interface SessionPatch {
   readonly objective?: string;
   readonly participants?: ReadonlyArray<{ personId: string; name: string; firstName: string }>;
   readonly prerequisites?: readonly string[];
+  readonly task?: string;
+  readonly teachingAdaptation?: string;
   readonly risks?: readonly string[];
   readonly epi?: readonly string[];
   readonly material?: readonly string[];
@@ -64,6 +66,8 @@ export function applyPatch(plan: SessionPlan, patch: SessionPatch): SessionPlan 
     ...(patch.prerequisites ? { prerequisites: [...patch.prerequisites] } : {}),
     situation: {
       ...plan.situation,
+      ...(patch.task ? { task: patch.task } : {}),
+      ...(patch.teachingAdaptation ? { teachingAdaptation: patch.teachingAdaptation } : {}),
       ...(patch.risks ? { risks: [...patch.risks] } : {}),
       ...(patch.epi ? { epi: [...patch.epi] } : {}),
       ...(patch.material ? { material: [...patch.material] } : {}),
