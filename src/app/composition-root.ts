@@ -18,6 +18,10 @@ import { buildProgressStores, buildProgressUseCases } from './build-progress.js'
 import { buildLearning } from './learning-root.js';
 import { Lifecycle } from './lifecycle.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
+import { buildDocumentLinks } from './documents-root.js';
+import { createProgressFeature } from '../conversation/features/progress-feature.js';
+import { createTranslator } from '../i18n/translator.js';
+import { progressReply } from '../documents/progress-reply.js';
 import { buildTeamsDoor } from './teams-root.js';
 
 /**
@@ -70,12 +74,20 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const teams = buildTeamsDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
+  const documents = buildDocumentLinks(config, { clock, progressStore: stores.progress, exportProgressDocument: useCases.exportProgressDocument });
+  const t = createTranslator(config.locale);
+  const progressFeature = createProgressFeature({
+    t, locale: config.locale, clock, defaultTimezone: config.defaultTimezone, rosterStore: stores.roster,
+    buildProgressSummary: useCases.buildProgressSummary, captureObjective: useCases.captureObjective, updateObjective: useCases.updateObjective,
+    links: documents.links,
+    presenter: { toReply: (input) => progressReply(input, { more: (count) => t('progress.chat.more', { count }), marker: input.narrative?.engine === 'llm' ? 'ai' : 'rules' }) },
+  });
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger, senders,
-    features: [...(options.features ?? []), learning.feature],
+    features: [...(options.features ?? []), progressFeature, learning.feature],
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
-  const routes: Route[] = [];
+  const routes: Route[] = [documents.route];
   if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
   if (teams) routes.push(...teams.routes(conversation));
   let started = false;

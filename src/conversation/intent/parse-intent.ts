@@ -40,6 +40,7 @@ export function parseIntent(raw: string, ctx: IntentContext): Intent {
     || /^(ou en est|comment va|comment avance|parcours de) /.test(f)) {
     return { kind: 'summary-request', text };
   }
+  if (/^(nouvel )?objectif (pour|de|d') ?[^:]{1,60}:/.test(f)) return { kind: 'objective', text };
   if (ctx.canWriteNotes && looksLikeNote(f)) return { kind: 'note', text };
   return { kind: 'unknown', text };
 }
@@ -52,6 +53,7 @@ function parseCommand(rest: string, ctx: IntentContext): Intent {
     case 'note': return args ? { kind: 'note', text: args } : { kind: 'help' };
     case 'seance': case 'séance': return args ? (/:/.test(args) && /reussi|revoir|acquis|maitrise/.test(fold(args)) ? { kind: 'session-outcome', text: args } : { kind: 'session-request', text: args }) : { kind: 'help' };
     case 'suivi': case 'resume': case 'parcours': return args ? { kind: 'summary-request', text: `suivi de ${args}` } : { kind: 'help' };
+    case 'objectif': return args ? { kind: 'objective', text: /^(pour|de|d')\b/i.test(args) ? `objectif ${args}` : `objectif pour ${args}` } : { kind: 'help' };
     case 'notes': case 'mes-notes': return { kind: 'list-notes', period: notePeriod(fold(args)) };
     case 'annuler': return ctx.hasDraft && args === '' ? { kind: 'discard-draft' } : { kind: 'cancel-note', which: /hier/.test(fold(args)) ? 'yesterday' : 'last' };
     case 'valider': return { kind: 'confirm-draft' };
