@@ -70,11 +70,15 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
   const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
-  const learning = buildLearning(config, database.db, { clock, logger, progress: stores.progress });
   const teams = buildTeamsDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
-  const documents = buildDocumentLinks(config, { clock, progressStore: stores.progress, exportProgressDocument: useCases.exportProgressDocument });
+  const documents = buildDocumentLinks(config, {
+    clock, progressStore: stores.progress, exportProgressDocument: useCases.exportProgressDocument,
+    // Called when a link is opened, long after `learning` exists.
+    exportAttestation: (input) => learning.useCases.exportLearningDocument.attestation(input),
+  });
+  const learning = buildLearning(config, database.db, { clock, logger, progress: stores.progress, links: documents.links });
   const t = createTranslator(config.locale);
   const progressFeature = createProgressFeature({
     t, locale: config.locale, clock, defaultTimezone: config.defaultTimezone, rosterStore: stores.roster,

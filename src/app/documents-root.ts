@@ -8,6 +8,7 @@ import type { Route } from '../http/http-server.js';
 import { DocumentLinkSigner, DOCUMENTS_PATH, type DocumentClaims } from '../http/document-link-signer.js';
 import { createTranslator } from '../i18n/translator.js';
 import type { DocumentKind } from '../core/ports/progress-documents.js';
+import type { Result } from '../core/result.js';
 
 const DOORS: ReadonlyArray<Actor['door']> = ['slack', 'teams', 'playground'];
 
@@ -21,6 +22,8 @@ export function buildDocumentLinks(config: Config, deps: {
   readonly clock: Clock;
   readonly progressStore: Pick<ProgressStore, 'findPerson'>;
   readonly exportProgressDocument: ReturnType<typeof createExportProgressDocument>;
+  /** Attestations de compétences (learning sessions), served the same way. */
+  readonly exportAttestation?: (input: { actor: Actor; personId: string; format: 'pdf' | 'markdown'; locale: 'fr' | 'en' }) => Promise<Result<Uint8Array>>;
 }) {
   const signer = new DocumentLinkSigner({ secret: config.secretKey, publicUrl: config.http.publicUrl, clock: deps.clock });
   const t = createTranslator(config.locale);
@@ -33,6 +36,7 @@ export function buildDocumentLinks(config: Config, deps: {
       personId: person.id, role: person.role, structureId: person.structureId, teamId: person.teamId,
       door: DOORS.includes(claims.d as Actor['door']) ? claims.d as Actor['door'] : 'playground',
     };
+    if (claims.k === 'attestation') return serveAttestation(claims, actor, res);
     const chart = claims.f === 'chart-attendance' || claims.f === 'chart-skills';
     const result = await deps.exportProgressDocument({
       actor, personId: claims.p, kind: claims.k as DocumentKind, format: claims.f === 'pdf' ? 'pdf' : 'markdown', locale: config.locale, withCharts: chart || claims.f === 'pdf',
@@ -59,6 +63,18 @@ export function buildDocumentLinks(config: Config, deps: {
       'content-disposition': `${chart ? 'inline' : 'attachment'}; filename="${name}"`, 'referrer-policy': 'no-referrer',
     });
     res.end(Buffer.from(bytes));
+  }
+
+  async function serveAttestation(claims: DocumentClaims, actor: Actor, res: ServerResponse): Promise<void> {
+    if (!deps.exportAttestation || (claims.f !== 'pdf' && claims.f !== 'markdown')) return sendText(res, 404, t('documents.link.denied'));
+    const result = await deps.exportAttestation({ actor, personId: claims.p, format: claims.f, locale: config.locale });
+    if (!result.ok) return sendText(res, result.code === 'access.denied' ? 403 : 404, t('documents.link.denied'));
+    const type = claims.f === 'pdf' ? 'application/pdf' : 'text/markdown; charset=utf-8';
+    res.writeHead(200, {
+      'content-type': type, 'content-length': result.value.byteLength, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff',
+      'content-disposition': `attachment; filename="attestation-competences.${claims.f === 'pdf' ? 'pdf' : 'md'}"`, 'referrer-policy': 'no-referrer',
+    });
+    res.end(Buffer.from(result.value));
   }
 
   const route: Route = {

@@ -1,6 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
+import type { DocumentLinks } from '../core/ports/document-links.js';
 import type { LearningDocuments } from '../core/ports/learning-documents.js';
 import type { ProgressStore } from '../core/ports/progress-store.js';
 import { createConfirmLearningSession } from '../core/use-cases/confirm-learning-session/confirm-learning-session.js';
@@ -35,7 +36,7 @@ function lazyDocuments(): LearningDocuments {
 }
 
 /** Learning sessions (issue #8): store, rules planner and reader, use cases and the conversation feature. */
-export function buildLearning(config: Config, db: Database, deps: { readonly clock: Clock; readonly logger: Logger; readonly progress: ProgressStore; readonly templateFolders?: readonly string[] }) {
+export function buildLearning(config: Config, db: Database, deps: { readonly clock: Clock; readonly logger: Logger; readonly progress: ProgressStore; readonly links?: DocumentLinks; readonly templateFolders?: readonly string[] }) {
   const store = new DrizzleLearningStore(db);
   const folders = deps.templateFolders ?? [SESSION_TEMPLATES_PATH, ...(config.learning.sessionTemplatesDir ? [config.learning.sessionTemplatesDir] : [])];
   const templates = new FileSessionTemplates(folders, (file, problem) => deps.logger.warn({ file, problem }, 'session template file skipped'));
@@ -51,6 +52,8 @@ export function buildLearning(config: Config, db: Database, deps: { readonly clo
     listSessionReminders: createListSessionReminders({ store, clock, defaultTimezone: config.defaultTimezone }),
   };
   const exportLearningDocument = createExportLearningDocument({ store, documents: lazyDocuments(), issueSkillsAttestation: useCases.issueSkillsAttestation });
-  const feature = createLearningFeature({ t: createTranslator(config.locale), locale: config.locale, store, useCases });
+  const feature = createLearningFeature({
+    t: createTranslator(config.locale), locale: config.locale, store, useCases: { ...useCases, exportLearningDocument }, ...(deps.links ? { links: deps.links } : {}),
+  });
   return { store, templates, useCases: { ...useCases, exportLearningDocument }, feature };
 }

@@ -1,4 +1,6 @@
+import { request } from 'node:http';
 import { eq } from 'drizzle-orm';
+import { serve } from '../../src/app/serve.js';
 import type { Reply } from '../../src/core/messages/reply.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { learningSessions, skillEvaluations, skills } from '../../src/storage/schema/index.js';
@@ -6,6 +8,16 @@ import { createHarness, replyText, type Harness } from '../support/relais-harnes
 import { databaseTargets, truncateAll, warnIfPostgresSkipped } from '../support/test-database.js';
 
 warnIfPostgresSkipped();
+
+function get(url: string): Promise<{ status: number; type: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(url, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
+}
 
 const buttons = (reply: Reply): string[] => reply.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => (e.type === 'button' ? e.action : e.action)) : []));
 
@@ -145,6 +157,38 @@ describe.each(databaseTargets())('learning sessions in the conversation on $name
     const other = { personId: h.id('demo-eti-rc'), role: 'encadrant' as const, structureId: actor.structureId, teamId: await h.teamId('recyclerie'), door: 'cli' as const };
     expect(await h.relais.learning.useCases.issueSkillsAttestation({ actor: other, personId: h.id('demo-s01') })).toMatchObject({ ok: false, code: 'access.denied' });
     expect(await h.channel('espaces-verts')).toEqual([]);
+  });
+
+  it('gives a CIP the attestation in chat with signed PDF and Markdown links, and refuses another team’s ETI', async () => {
+    h = await createHarness(db, { env: { PORT: '0' } });
+    const sessionId = await prepareAndConfirm();
+    h.clock.set('2026-11-05T17:00:00Z');
+    await h.say('demo-eti-ev', "Séance de jeudi : Lucas a réussi seul, Moussa doit revoir l'affûtage");
+    await h.drain();
+    await h.click('demo-eti-ev', 'session.outcome.confirm', sessionId);
+    await h.say('demo-cip', 'attestation de compétences de Lucas ?');
+    await h.say('demo-eti-rc', '/relais attestation Lucas');
+    await h.drain();
+    const reply = (await h.dm('demo-cip')).at(-1)!;
+    const text = replyText(reply);
+    expect(text).toContain('Attestation de compétences — Lucas Morel');
+    expect(text).toContain('Tailler une haie au taille-haie — Acquis');
+    expect(text).toContain('jeudi 5 novembre : « Lucas a réussi seul »');
+    expect(replyText((await h.dm('demo-eti-rc')).at(-1)!)).toContain('accès');
+    const links = reply.blocks.flatMap((b) => (b.type === 'links' ? [...b.links] : []));
+    expect(links.map((l) => l.label)).toEqual(['Attestation en PDF', 'Attestation en Markdown']);
+    const serving = await serve(h.relais);
+    try {
+      const pdf = await get(`${serving.url}${links[0]!.url}`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.type).toBe('application/pdf');
+      expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+      const md = await get(`${serving.url}${links[1]!.url}`);
+      expect(md.body.toString()).toContain('# Attestation de compétences');
+      expect(md.body.toString()).toContain('Tailler une haie au taille-haie (ROME A1203) — Acquis');
+    } finally {
+      await h.relais.lifecycle.stop();
+    }
   });
 
   it('answers a request written in the team channel privately, and posts nothing to the channel', async () => {

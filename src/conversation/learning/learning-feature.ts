@@ -1,15 +1,20 @@
 import type { Actor } from '../../core/domain/actor.js';
 import { activeRoster } from '../../core/domain/people-roster.js';
 import type { Form } from '../../core/messages/reply.js';
+import { matchPersonName } from '../../core/domain/person-names.js';
+import type { DocumentLinks } from '../../core/ports/document-links.js';
 import type { LearningStore } from '../../core/ports/learning-store.js';
 import type { createConfirmLearningSession } from '../../core/use-cases/confirm-learning-session/confirm-learning-session.js';
 import type { createConfirmSessionOutcome } from '../../core/use-cases/confirm-session-outcome/confirm-session-outcome.js';
 import type { createDraftLearningSession } from '../../core/use-cases/draft-learning-session/draft-learning-session.js';
+import type { createExportLearningDocument } from '../../core/use-cases/export-learning-document/export-learning-document.js';
 import type { createEditLearningSession } from '../../core/use-cases/edit-learning-session/edit-learning-session.js';
+import type { createIssueSkillsAttestation } from '../../core/use-cases/issue-skills-attestation/issue-skills-attestation.js';
 import type { createRecordSessionOutcome } from '../../core/use-cases/record-session-outcome/record-session-outcome.js';
 import type { Locale, Translate } from '../../i18n/translator.js';
 import type { FeatureHandler, HandlerContext } from '../feature-handler.js';
 import { errorReply, plainReply } from '../replies.js';
+import { attestationReply } from './attestation-reply.js';
 import { parseSessionForm } from './parse-session-form.js';
 import { outcomeReply, SESSION_ACTIONS, sessionDraftReply, sessionForm, sessionScheduledReply } from './session-presenter.js';
 
@@ -23,7 +28,11 @@ export interface LearningFeatureDeps {
     readonly editLearningSession: ReturnType<typeof createEditLearningSession>;
     readonly recordSessionOutcome: ReturnType<typeof createRecordSessionOutcome>;
     readonly confirmSessionOutcome: ReturnType<typeof createConfirmSessionOutcome>;
+    readonly issueSkillsAttestation?: ReturnType<typeof createIssueSkillsAttestation>;
+    readonly exportLearningDocument?: ReturnType<typeof createExportLearningDocument>;
   };
+  /** Signed links to documents rendered on demand (absent: the reply says how to get the PDF). */
+  readonly links?: DocumentLinks;
 }
 
 const draftKey = (sessionId: string) => `session:${sessionId}:draft`;
@@ -44,8 +53,22 @@ export function createLearningFeature(deps: LearningFeatureDeps): FeatureHandler
     return sessionForm(session, t);
   }
 
+  async function attestation(name: string, ctx: HandlerContext): Promise<void> {
+    if (!useCases.issueSkillsAttestation) return fail(ctx, 'generic');
+    const wanted = name.replace(/[?!.]+$/, '').trim();
+    const roster = activeRoster(await deps.store.peopleOfStructure(ctx.actor.structureId)).filter((p) => p.role === 'salarie');
+    const found = matchPersonName(wanted, roster, ctx.actor.teamId);
+    if (found.length !== 1) return ctx.reply(plainReply(t(found.length === 0 ? 'attestation.chat.unknown' : 'attestation.chat.ambiguous', { name: wanted })), { private: true });
+    const issued = await useCases.issueSkillsAttestation({ actor: ctx.actor, personId: found[0]!.id });
+    if (!issued.ok) return fail(ctx, issued.code, issued.details);
+    const link = (format: 'pdf' | 'markdown') => deps.links?.linkFor({ requesterId: ctx.actor.personId, personId: found[0]!.id, kind: 'attestation', format, platform: ctx.incoming.user.platform }) ?? null;
+    const pdf = link('pdf');
+    const markdown = link('markdown');
+    return ctx.reply(attestationReply(issued.value, pdf && markdown ? { pdf, markdown } : null, t, locale), { private: true });
+  }
+
   return {
-    intents: ['session-request', 'session-outcome'],
+    intents: ['session-request', 'session-outcome', 'attestation-request'],
     actionPrefixes: ['session.'],
     formFor,
     async handleIntent(intent, ctx) {
@@ -54,6 +77,7 @@ export function createLearningFeature(deps: LearningFeatureDeps): FeatureHandler
         if (!drafted.ok) return fail(ctx, drafted.code, drafted.details);
         return ctx.reply(sessionDraftReply(drafted.value, t, locale), { private: true, key: draftKey(drafted.value.id) });
       }
+      if (intent.kind === 'attestation-request') return attestation(intent.text, ctx);
       if (intent.kind === 'session-outcome') {
         const recorded = await useCases.recordSessionOutcome({ actor: ctx.actor, text: intent.text });
         if (!recorded.ok) return fail(ctx, recorded.code, recorded.details);

@@ -4,7 +4,8 @@ import type { DocumentKind } from './progress-documents.js';
 export interface DocumentLinkRequest {
   readonly requesterId: string;
   readonly personId: string;
-  readonly kind: DocumentKind;
+  /** A progress document, or an attestation de compétences (learning sessions). */
+  readonly kind: DocumentKind | 'attestation';
   readonly format: 'pdf' | 'markdown' | 'chart-attendance' | 'chart-skills';
   readonly from?: string;
   readonly to?: string;

@@ -52,6 +52,7 @@ export interface LearningStore {
   structure(structureId: string): Promise<{ name: string; kind: string } | null>;
   person(personId: string): Promise<Person | null>;
   teamMembers(teamId: string): Promise<Person[]>;
+  peopleOfStructure(structureId: string): Promise<Person[]>;
   /** Latest confirmed level per person and skill, kept when it is « en cours ». */
   skillsInProgress(personIds: readonly string[]): Promise<Array<{ personId: string; skillKey: string | null; skillLabel: string; date: string }>>;
   recentIncidents(teamId: string, since: string): Promise<Array<{ date: string; evidence: string }>>;

@@ -34,6 +34,10 @@ export class DrizzleLearningStore implements LearningStore {
     return (await this.db.select().from(people).where(eq(people.teamId, teamId)).orderBy(asc(people.firstName))).map(toPerson);
   }
 
+  async peopleOfStructure(structureId: string): Promise<Person[]> {
+    return (await this.db.select().from(people).where(eq(people.structureId, structureId)).orderBy(asc(people.firstName))).map(toPerson);
+  }
+
   async skillsInProgress(personIds: readonly string[]) {
     if (personIds.length === 0) return [];
     const rows = await this.db.select({
