@@ -77,6 +77,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
     clock, progressStore: stores.progress, exportProgressDocument: useCases.exportProgressDocument,
     // Called when a link is opened, long after `learning` exists.
     exportAttestation: (input) => learning.useCases.exportLearningDocument.attestation(input),
+    exportSession: (input) => learning.useCases.exportLearningDocument.session(input),
   });
   const learning = buildLearning(config, database.db, { clock, logger, progress: stores.progress, links: documents.links });
   const t = createTranslator(config.locale);

@@ -177,8 +177,14 @@ describe.each(databaseTargets())('learning sessions in the conversation on $name
     expect(replyText((await h.dm('demo-eti-rc')).at(-1)!)).toContain('accès');
     const links = reply.blocks.flatMap((b) => (b.type === 'links' ? [...b.links] : []));
     expect(links.map((l) => l.label)).toEqual(['Attestation en PDF', 'Attestation en Markdown']);
+    const linksOf = (r: Reply) => r.blocks.flatMap((b) => (b.type === 'links' ? [...b.links] : []));
+    expect(linksOf((await h.dm('demo-eti-ev'))[0]!).map((l) => l.label)).toEqual(['Fiche de séance en PDF', 'Fiche de séance en Markdown']);
+    const fiche = linksOf((await h.dm('demo-eti-ev')).at(-1)!); // after the outcome: the fiche with its evaluation
     const serving = await serve(h.relais);
     try {
+      const ficheMd = await get(`${serving.url}${fiche[1]!.url}`);
+      expect(ficheMd.body.toString()).toContain('# Fiche de séance — Taille de haies');
+      expect(ficheMd.body.toString()).toContain('Lucas a réussi seul'); // the confirmed evaluation is in the fiche
       const pdf = await get(`${serving.url}${links[0]!.url}`);
       expect(pdf.status).toBe(200);
       expect(pdf.type).toBe('application/pdf');

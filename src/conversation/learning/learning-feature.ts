@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/domain/actor.js';
 import { activeRoster } from '../../core/domain/people-roster.js';
-import type { Form } from '../../core/messages/reply.js';
+import type { Form, Reply } from '../../core/messages/reply.js';
 import { matchPersonName } from '../../core/domain/person-names.js';
 import type { DocumentLinks } from '../../core/ports/document-links.js';
 import type { LearningStore } from '../../core/ports/learning-store.js';
@@ -53,6 +53,15 @@ export function createLearningFeature(deps: LearningFeatureDeps): FeatureHandler
     return sessionForm(session, t);
   }
 
+  /** « Fiche PDF » / « Fiche Markdown » links under a fiche, when the door can show links. */
+  function withFicheLinks(reply: Reply, sessionId: string, ctx: HandlerContext): Reply {
+    const link = (format: 'pdf' | 'markdown') => deps.links?.linkFor({ requesterId: ctx.actor.personId, personId: sessionId, kind: 'seance', format, platform: ctx.incoming.user.platform }) ?? null;
+    const pdf = link('pdf');
+    const markdown = link('markdown');
+    if (!pdf || !markdown) return reply;
+    return { ...reply, blocks: [...reply.blocks, { type: 'links', links: [{ label: t('session.link.pdf'), url: pdf }, { label: t('session.link.markdown'), url: markdown }] }] };
+  }
+
   async function attestation(name: string, ctx: HandlerContext): Promise<void> {
     if (!useCases.issueSkillsAttestation) return fail(ctx, 'generic');
     const wanted = name.replace(/[?!.]+$/, '').trim();
@@ -92,7 +101,7 @@ export function createLearningFeature(deps: LearningFeatureDeps): FeatureHandler
         case SESSION_ACTIONS.confirm: {
           const done = await useCases.confirmLearningSession.confirm({ actor, sessionId });
           if (!done.ok) return fail(ctx, done.code, done.details);
-          return ctx.reply(sessionScheduledReply(done.value, t, locale), update);
+          return ctx.reply(withFicheLinks(sessionScheduledReply(done.value, t, locale), sessionId, ctx), update);
         }
         case SESSION_ACTIONS.cancel: {
           const done = await useCases.confirmLearningSession.cancel({ actor, sessionId });
@@ -125,7 +134,7 @@ export function createLearningFeature(deps: LearningFeatureDeps): FeatureHandler
           const done = await useCases.confirmSessionOutcome.confirm({ actor, sessionId });
           if (!done.ok) return fail(ctx, done.code, done.details);
           const count = done.value.participants.reduce((n, p) => n + p.results.filter((r) => r.level !== 'non_evalue').length, 0);
-          return ctx.reply(plainReply(t('session.outcome.confirmed', { count })), { private: true });
+          return ctx.reply(withFicheLinks(plainReply(t('session.outcome.confirmed', { count })), sessionId, ctx), { private: true });
         }
         case SESSION_ACTIONS.outcomeDiscard: {
           const done = await useCases.confirmSessionOutcome.discard({ actor, sessionId });
