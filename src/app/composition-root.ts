@@ -17,6 +17,7 @@ import { DrizzleLlmUsage } from '../storage/stores/drizzle-llm-usage.js';
 import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
 import { buildConversation } from './conversation-root.js';
 import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
+import { buildLearning } from './learning-root.js';
 import { Lifecycle } from './lifecycle.js';
 import { chooseEngines } from './llm-root.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
@@ -43,6 +44,7 @@ export interface Relais {
   readonly lifecycle: Lifecycle;
   readonly stores: ReturnType<typeof buildStores>;
   readonly useCases: ReturnType<typeof buildUseCases>;
+  readonly learning: ReturnType<typeof buildLearning>;
   readonly conversation: ReturnType<typeof buildConversation>;
   /** Voice notes to text (LLM provider's transcription endpoint), null when none is configured. */
   readonly transcriber: Transcriber | null;
@@ -84,7 +86,13 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const teams = buildTeamsDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
-  const documents = buildDocumentLinks(config, { clock, progressStore: stores.progress, exportProgressDocument: useCases.exportProgressDocument });
+  const documents = buildDocumentLinks(config, {
+    clock, progressStore: stores.progress, exportProgressDocument: useCases.exportProgressDocument,
+    // Called when a link is opened, long after `learning` exists.
+    exportAttestation: (input) => learning.useCases.exportLearningDocument.attestation(input),
+    exportSession: (input) => learning.useCases.exportLearningDocument.session(input),
+  });
+  const learning = buildLearning(config, database.db, { clock, logger, progress: stores.progress, links: documents.links });
   const t = createTranslator(config.locale);
   const progressFeature = createProgressFeature({
     t, locale: config.locale, clock, defaultTimezone: config.defaultTimezone, rosterStore: stores.roster,
@@ -94,7 +102,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   });
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? engines.extractor, rosterStore: stores.roster, clock, logger, senders,
-    features: [...(options.features ?? []), progressFeature, createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],
+    features: [...(options.features ?? []), progressFeature, learning.feature, createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
   const routes: Route[] = [documents.route];
@@ -102,7 +110,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (teams) routes.push(...teams.routes(conversation));
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,
+    config, logger, clock, database, lifecycle, stores, useCases, learning, conversation, routes, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,
     startWorkers: () => {
       if (started) return;
       started = true;

@@ -8,6 +8,7 @@ import type { Route } from '../http/http-server.js';
 import { DocumentLinkSigner, DOCUMENTS_PATH, type DocumentClaims } from '../http/document-link-signer.js';
 import { createTranslator } from '../i18n/translator.js';
 import type { DocumentKind } from '../core/ports/progress-documents.js';
+import type { Result } from '../core/result.js';
 
 const DOORS: ReadonlyArray<Actor['door']> = ['slack', 'teams', 'playground'];
 
@@ -21,6 +22,10 @@ export function buildDocumentLinks(config: Config, deps: {
   readonly clock: Clock;
   readonly progressStore: Pick<ProgressStore, 'findPerson'>;
   readonly exportProgressDocument: ReturnType<typeof createExportProgressDocument>;
+  /** Attestations de compétences (learning sessions), served the same way. */
+  readonly exportAttestation?: (input: { actor: Actor; personId: string; format: 'pdf' | 'markdown'; locale: 'fr' | 'en' }) => Promise<Result<Uint8Array>>;
+  /** Fiches de séance (the claims' person is the session id). */
+  readonly exportSession?: (input: { actor: Actor; sessionId: string; format: 'pdf' | 'markdown'; locale: 'fr' | 'en' }) => Promise<Result<Uint8Array>>;
 }) {
   const signer = new DocumentLinkSigner({ secret: config.secretKey, publicUrl: config.http.publicUrl, clock: deps.clock });
   const t = createTranslator(config.locale);
@@ -33,6 +38,7 @@ export function buildDocumentLinks(config: Config, deps: {
       personId: person.id, role: person.role, structureId: person.structureId, teamId: person.teamId,
       door: DOORS.includes(claims.d as Actor['door']) ? claims.d as Actor['door'] : 'playground',
     };
+    if (claims.k === 'attestation' || claims.k === 'seance') return serveLearning(claims, actor, res);
     const chart = claims.f === 'chart-attendance' || claims.f === 'chart-skills';
     const result = await deps.exportProgressDocument({
       actor, personId: claims.p, kind: claims.k as DocumentKind, format: claims.f === 'pdf' ? 'pdf' : 'markdown', locale: config.locale, withCharts: chart || claims.f === 'pdf',
@@ -59,6 +65,22 @@ export function buildDocumentLinks(config: Config, deps: {
       'content-disposition': `${chart ? 'inline' : 'attachment'}; filename="${name}"`, 'referrer-policy': 'no-referrer',
     });
     res.end(Buffer.from(bytes));
+  }
+
+  async function serveLearning(claims: DocumentClaims, actor: Actor, res: ServerResponse): Promise<void> {
+    if (claims.f !== 'pdf' && claims.f !== 'markdown') return sendText(res, 404, t('documents.link.denied'));
+    const format = claims.f;
+    const result = claims.k === 'attestation'
+      ? await deps.exportAttestation?.({ actor, personId: claims.p, format, locale: config.locale })
+      : await deps.exportSession?.({ actor, sessionId: claims.p, format, locale: config.locale });
+    if (!result?.ok) return sendText(res, result?.code === 'access.denied' ? 403 : 404, t('documents.link.denied'));
+    const name = claims.k === 'attestation' ? 'attestation-competences' : 'fiche-seance';
+    res.writeHead(200, {
+      'content-type': format === 'pdf' ? 'application/pdf' : 'text/markdown; charset=utf-8', 'content-length': result.value.byteLength,
+      'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
+      'content-disposition': `attachment; filename="${name}.${format === 'pdf' ? 'pdf' : 'md'}"`,
+    });
+    res.end(Buffer.from(result.value));
   }
 
   const route: Route = {

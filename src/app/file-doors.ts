@@ -4,4 +4,5 @@
  */
 export { readRosterFile } from '../roster-files/read-roster-file.js';
 export { rosterEntriesFromFile } from '../roster-files/roster-entries.js';
+export { readSkillsFile } from '../roster-files/skills-file.js';
 export { createRulesShiftNoteExtractor } from '../extraction/rules-shift-note-extractor.js';

@@ -84,6 +84,21 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
   program.command('objectifs').description(t('cli.objectifs')).requiredOption('--as <id>', t('cli.as')).option('--jours <n>', t('cli.objectifs.days'))
     .action((opts: { as: string; jours?: string }) =>
       act(async (io) => (await import('./commands/objectif.js')).runObjectifs(io, opts)));
+  program.command('seance').description(t('cli.seance')).argument('[demande]', t('cli.seance.text'))
+    .requiredOption('--as <id>', t('cli.as')).option('--id <séance>', t('cli.seance.id')).option('--valider', t('cli.seance.confirm'))
+    .option('--format <format>', t('cli.format')).option('--out <fichier>', t('cli.out'))
+    .action((text: string | undefined, opts: { as: string; id?: string; valider?: boolean; format?: string; out?: string }) =>
+      act(async (io) => (await import('./commands/learning.js')).runSeance(io, text, opts)));
+  const competences = program.command('competences').description(t('cli.competences'));
+  competences.command('import').description(t('cli.competences.import')).argument('<fichier>', t('cli.competences.file'))
+    .requiredOption('--equipe <équipe>', t('cli.competences.team')).requiredOption('--as <id>', t('cli.as'))
+    .action((file: string, opts: { as: string; equipe: string }) =>
+      act(async (io) => (await import('./commands/learning.js')).runCompetencesImport(io, file, opts)));
+  program.command('attestation').description(t('cli.attestation')).argument('<personne>', t('cli.suivi.person'))
+    .requiredOption('--as <id>', t('cli.as')).option('--date <AAAA-MM-JJ>', t('cli.attestation.date'))
+    .option('--format <format>', t('cli.format')).option('--out <fichier>', t('cli.out'))
+    .action((person: string, opts: { as: string; date?: string; format?: string; out?: string }) =>
+      act(async (io) => (await import('./commands/learning.js')).runAttestation(io, person, opts)));
   const teams = program.command('teams').description(t('cli.teams'));
   teams.command('package').description(t('cli.teams.package')).option('--out <zip>', t('cli.teams.package.out'))
     .action((opts: { out?: string }) => act(async (io) => (await import('./commands/teams-package.js')).runTeamsPackage(io, opts)));

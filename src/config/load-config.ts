@@ -1,4 +1,5 @@
 import { coreVariables, parseCoreConfig, type CoreConfig } from './sections/core.js';
+import { learningVariables, parseLearningConfig, type LearningConfig } from './sections/learning.js';
 import { llmVariables, parseLlmConfig, type LlmConfig } from './sections/llm.js';
 import { parseSlackConfig, slackVariables, type SlackConfig } from './sections/slack.js';
 import { parseTeamsConfig, teamsVariables, type TeamsConfig } from './sections/teams.js';
@@ -9,10 +10,11 @@ export interface Config extends CoreConfig {
   readonly slack: SlackConfig | null;
   readonly teams: TeamsConfig | null;
   readonly llm: LlmConfig | null;
+  readonly learning: LearningConfig;
 }
 
 export const allVariables: readonly VariableSpec[] = [
-  ...coreVariables, ...slackVariables, ...teamsVariables, ...llmVariables,
+  ...coreVariables, ...slackVariables, ...teamsVariables, ...llmVariables, ...learningVariables,
 ];
 
 export type ConfigResult =
@@ -28,6 +30,7 @@ export function loadConfig(env: Env): ConfigResult {
     slack: parseSlackConfig(env, problems),
     teams: parseTeamsConfig(env, core.mode, problems),
     llm: parseLlmConfig(env, problems),
+    learning: parseLearningConfig(env),
   };
   return problems.length === 0 ? { ok: true, config } : { ok: false, problems, partial: config };
 }

@@ -35,6 +35,12 @@ export async function readRosterFile(path: string): Promise<RosterFileResult> {
   return tableToRoster(table, path);
 }
 
+/** Any CSV (separator guessed, encoding detected) or xlsx file as a table of strings. */
+export async function readTableFile(path: string): Promise<string[][]> {
+  const bytes = await readFile(path);
+  return XLSX_MAGIC.every((b, i) => bytes[i] === b) ? readXlsxTable(bytes) : readCsvTable(bytes);
+}
+
 export function tableToRoster(table: string[][], path: string): RosterFileResult {
   const headerIndex = table.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (headerIndex < 0) return { ok: false, error: { code: 'roster.file_empty', path } };

@@ -13,6 +13,8 @@ export type Intent =
   | { readonly kind: 'append-to-draft'; readonly text: string }
   | { readonly kind: 'session-request'; readonly text: string }
   | { readonly kind: 'session-outcome'; readonly text: string }
+  /** « attestation de compétences de Lucas », `/relais attestation Lucas`: the text names the salarié. */
+  | { readonly kind: 'attestation-request'; readonly text: string }
   | { readonly kind: 'summary-request'; readonly text: string }
   /** « prod de la semaine », `/relais prod semaine [équipe]`: the production log. */
   | { readonly kind: 'production-log'; readonly period: 'day' | 'week' | 'month'; readonly team: string }

@@ -36,6 +36,8 @@ export function parseIntent(raw: string, ctx: IntentContext): Intent {
     return { kind: 'session-request', text };
   }
   if (/^(compte rendu de |cr de |bilan de |retour sur )?(la )?seance (de|du|d')[^:]{1,40}:/.test(f)) return { kind: 'session-outcome', text };
+  const attestation = /^(une |l')?attestation (de competences? )?(de |d'|pour )(.{2,60})$/.exec(f);
+  if (attestation) return { kind: 'attestation-request', text: attestation[4]!.trim() };
   if (/^(le |un |fais(-| )moi (le |un )?)?(resume|synthese|suivi|point|bilan) (de parcours |du parcours )?(de|d'|pour|sur) /.test(f)
     || /^(ou en est|comment va|comment avance|parcours de) /.test(f)) {
     return { kind: 'summary-request', text };
@@ -55,6 +57,7 @@ function parseCommand(rest: string, ctx: IntentContext): Intent {
     case '': case 'aide': case 'help': case '?': return { kind: 'help' };
     case 'note': return args ? { kind: 'note', text: args } : { kind: 'help' };
     case 'seance': case 'séance': return args ? (/:/.test(args) && /reussi|revoir|acquis|maitrise/.test(fold(args)) ? { kind: 'session-outcome', text: args } : { kind: 'session-request', text: args }) : { kind: 'help' };
+    case 'attestation': return args ? { kind: 'attestation-request', text: args.replace(/^(de |d'|pour )/i, '') } : { kind: 'help' };
     case 'suivi': case 'resume': case 'parcours': return args ? { kind: 'summary-request', text: `suivi de ${args}` } : { kind: 'help' };
     case 'objectif': return args ? { kind: 'objective', text: /^(pour|de|d')\b/i.test(args) ? `objectif ${args}` : `objectif pour ${args}` } : { kind: 'help' };
     case 'prod': case 'production': case 'absent': case 'absente': case 'absence': case 'retard': case 'present': case 'presente': case 'présent': case 'présente': {

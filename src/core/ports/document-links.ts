@@ -4,7 +4,8 @@ import type { DocumentKind } from './progress-documents.js';
 export interface DocumentLinkRequest {
   readonly requesterId: string;
   readonly personId: string;
-  readonly kind: DocumentKind;
+  /** A progress document, an attestation de compétences, or a fiche de séance (then `personId` is the session id). */
+  readonly kind: DocumentKind | 'attestation' | 'seance';
   readonly format: 'pdf' | 'markdown' | 'chart-attendance' | 'chart-skills';
   readonly from?: string;
   readonly to?: string;

@@ -5,6 +5,7 @@ import { documents } from './documents.js';
 import { extraction } from './extraction.js';
 import { followup } from './followup.js';
 import { llm } from './llm.js';
+import { learning } from './learning.js';
 import { notes } from './notes.js';
 import { playground } from './playground.js';
 import { progress } from './progress.js';
@@ -17,7 +18,7 @@ import { teams } from './teams.js';
 import type { CatalogPart } from './types.js';
 
 /** Topics are separate files so that features add texts without touching each other. */
-const parts: readonly CatalogPart[] = [cli, config, conversation, documents, extraction, followup, llm, notes, playground, production, progress, progressChat, records, roster, server, teams];
+const parts: readonly CatalogPart[] = [cli, config, conversation, documents, extraction, followup, learning, llm, notes, playground, production, progress, progressChat, records, roster, server, teams];
 
 export const catalog = {
   fr: Object.assign({}, ...parts.map((p) => p.fr)) as Record<string, string>,
