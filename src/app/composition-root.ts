@@ -15,6 +15,7 @@ import { openDatabase } from '../storage/open-database.js';
 import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
 import { buildConversation } from './conversation-root.js';
 import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
+import { buildDigests } from './digests-root.js';
 import { Lifecycle } from './lifecycle.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
 import { buildTeamsDoor } from './teams-root.js';
@@ -32,6 +33,8 @@ export interface Relais {
   readonly stores: ReturnType<typeof buildStores>;
   readonly useCases: ReturnType<typeof buildUseCases>;
   readonly conversation: ReturnType<typeof buildConversation>;
+  /** Team settings, digests, reminders and their scheduler (issue #10). */
+  readonly digests: ReturnType<typeof buildDigests>;
   /** HTTP routes of every open door, mounted on the one server. */
   readonly routes: readonly Route[];
   /** Starts the inbox and outbox workers (stopped by the lifecycle). */
@@ -67,17 +70,19 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const teams = buildTeamsDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
+  const digests = buildDigests(config, database, { clock, logger });
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger, senders,
-    ...(options.features ? { features: options.features } : {}),
+    features: [...(options.features ?? []), digests.feature],
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
+  digests.attach(conversation);
   const routes: Route[] = [];
   if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
   if (teams) routes.push(...teams.routes(conversation));
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes,
+    config, logger, clock, database, lifecycle, stores, useCases, conversation, digests, routes,
     startWorkers: () => {
       if (started) return;
       started = true;
