@@ -1,8 +1,11 @@
 import type { Config } from '../config/load-config.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
+import { createBuildDailyDigest } from '../core/use-cases/build-daily-digest/build-daily-digest.js';
+import { createBuildWeeklyDigest } from '../core/use-cases/build-weekly-digest/build-weekly-digest.js';
 import { createManageTeamSettings } from '../core/use-cases/manage-team-settings/manage-team-settings.js';
 import { createDigestFeature } from '../conversation/digests/digest-feature.js';
+import { createDigestPresenter } from '../conversation/presenters/digest-presenter.js';
 import { createTranslator } from '../i18n/translator.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { DrizzleDigestStore } from '../storage/stores/drizzle-digest-store.js';
@@ -23,7 +26,10 @@ export function buildDigests(config: Config, database: DatabaseHandle, context: 
     if (!conversation) throw new Error('digests: conversation not attached');
     return conversation;
   };
+  const presenter = createDigestPresenter(t, config.locale);
   const teamSettings = createManageTeamSettings({ digestStore: store });
+  const buildDailyDigest = createBuildDailyDigest({ digestStore: store, presenter });
+  const buildWeeklyDigest = createBuildWeeklyDigest({ digestStore: store, presenter });
   const feature = createDigestFeature({
     t, locale: config.locale, teamSettings,
     channelBindings: (teamId) => parts().uow.stores.identities.channelBindings(teamId),
@@ -31,7 +37,8 @@ export function buildDigests(config: Config, database: DatabaseHandle, context: 
   void context;
   return {
     store, feature,
-    useCases: { teamSettings },
+    presenter,
+    useCases: { teamSettings, buildDailyDigest, buildWeeklyDigest },
     attach(parts: ConversationParts): void {
       conversation = parts;
     },
