@@ -39,6 +39,8 @@ export interface Relais {
   readonly routes: readonly Route[];
   /** Starts the inbox and outbox workers (stopped by the lifecycle). */
   startWorkers(): void;
+  /** Starts the digest and reminder scheduler when enabled (stopped by the lifecycle). */
+  startScheduler(): void;
 }
 
 export interface BuildOptions {
@@ -70,7 +72,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const teams = buildTeamsDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
-  const digests = buildDigests(config, database, { clock, logger });
+  const digests = buildDigests(config, database, { clock, logger, ...(options.workerId ? { workerId: options.workerId } : {}) });
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger, senders,
     features: [...(options.features ?? []), digests.feature],
@@ -91,6 +93,12 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
       lifecycle.onStop('workers', async () => {
         await Promise.all([conversation.workers.inbox.stop(), conversation.workers.outbox.stop()]);
       });
+    },
+    startScheduler: () => {
+      if (!config.scheduler.enabled) return;
+      const scheduler = digests.scheduler();
+      scheduler.start();
+      lifecycle.onStop('scheduler', () => scheduler.stop());
     },
   };
 }

@@ -66,4 +66,6 @@ export interface DigestStore {
   authorsWithNote(teamId: string, date: string): Promise<string[]>;
   reminderPreferences(personIds: readonly string[]): Promise<ReminderPreference[]>;
   setReminderPreference(personId: string, change: { off?: boolean; snoozedUntil?: Date | null }): Promise<void>;
+  /** Snoozed reminders now due, with the person's team. */
+  dueSnoozes(now: Date): Promise<Array<{ readonly personId: string; readonly teamId: string | null; readonly snoozedUntil: Date; readonly off: boolean }>>;
 }

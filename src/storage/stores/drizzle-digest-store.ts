@@ -118,6 +118,13 @@ export class DrizzleDigestStore implements DigestStore {
     const set = { ...(change.off !== undefined ? { off: change.off } : {}), ...(change.snoozedUntil !== undefined ? { snoozedUntil: change.snoozedUntil } : {}), updatedAt: new Date() };
     await this.db.insert(reminderPreferences).values({ personId, ...set }).onConflictDoUpdate({ target: reminderPreferences.personId, set });
   }
+
+  async dueSnoozes(now: Date) {
+    const rows = await this.db.select({ personId: reminderPreferences.personId, teamId: people.teamId, snoozedUntil: reminderPreferences.snoozedUntil, off: reminderPreferences.off })
+      .from(reminderPreferences).innerJoin(people, eq(people.id, reminderPreferences.personId))
+      .where(lte(reminderPreferences.snoozedUntil, now));
+    return rows.filter((r): r is typeof r & { snoozedUntil: Date } => r.snoozedUntil !== null);
+  }
 }
 
 function toSchedule(row: typeof teams.$inferSelect): TeamSchedule {

@@ -1,4 +1,5 @@
-import { addDays, isoWeekday } from '../../domain/business-date.js';
+import { addDays, businessDate, isoWeekday } from '../../domain/business-date.js';
+import type { Clock } from '../../ports/clock.js';
 import type { Actor } from '../../domain/actor.js';
 import { sensitivityOf } from '../../domain/sensitivity.js';
 import type { ObservationCategory } from '../../domain/taxonomy.js';
@@ -22,6 +23,11 @@ export interface BuiltDigest {
   readonly reply: Reply;
 }
 
+const isDate = (d: string): boolean => {
+  const parsed = new Date(`${d}T12:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === d;
+};
+
 /** Monday of the ISO week of a date. */
 const mondayOf = (date: string): string => addDays(date, 1 - isoWeekday(date));
 
@@ -31,7 +37,7 @@ const mondayOf = (date: string): string => addDays(date, 1 - isoWeekday(date));
  * observations with first names, upcoming learning sessions. Never a quote, a
  * frein, health, justice, an alert or a last name.
  */
-export function createBuildDailyDigest(deps: { readonly digestStore: DigestStore; readonly presenter: DigestPresenter }) {
+export function createBuildDailyDigest(deps: { readonly digestStore: DigestStore; readonly presenter: DigestPresenter; readonly clock: Clock }) {
   async function forTeam(team: TeamSchedule, date: string): Promise<BuiltDigest> {
     const records = await deps.digestStore.teamRecords(team.id, { from: mondayOf(date), to: date });
     const digest = digestOf(team, date, records);
@@ -39,13 +45,14 @@ export function createBuildDailyDigest(deps: { readonly digestStore: DigestStore
   }
 
   /** A person's request (preview, post by hand): the team must be theirs to read. */
-  async function forActor(input: { actor: Actor; teamKey?: string; date: string }): Promise<Result<BuiltDigest, DailyDigestError>> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(`${input.date}T12:00:00Z`))) return err('date.invalid');
+  /** The date defaults to today in the team's timezone. */
+  async function forActor(input: { actor: Actor; teamKey?: string; date?: string }): Promise<Result<BuiltDigest, DailyDigestError>> {
+    if (input.date !== undefined && !isDate(input.date)) return err('date.invalid');
     const team = await resolveTeam(deps.digestStore, input.actor, input.teamKey);
     if (!team.ok) return team;
     const allowed = authorize(input.actor, 'read', 'production', { structureId: team.value.structureId, teamId: team.value.id });
     if (!allowed.ok) return allowed;
-    return ok(await forTeam(team.value, input.date));
+    return ok(await forTeam(team.value, input.date ?? businessDate(deps.clock.now(), team.value.timezone)));
   }
 
   return { forTeam, forActor };
