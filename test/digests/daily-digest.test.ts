@@ -114,3 +114,50 @@ describe('daily team digest', () => {
     expect(await h.relais.digests.useCases.buildWeeklyDigest.forActor({ actor: eti, period: { from: '2026-11-02', to: '2026-11-08' } })).toMatchObject({ ok: false });
   });
 });
+
+describe('/relais digest aperçu and publier', () => {
+  let db: DatabaseHandle;
+  let h: Harness;
+  beforeAll(async () => { db = await openTestPglite(); });
+  afterAll(async () => db.close());
+  beforeEach(async () => {
+    await truncateAll(db);
+    h = await createHarness(db, { extractor, now: '2026-11-02T15:30:00Z' });
+  });
+
+  it('previews privately, then posts to the channel once', async () => {
+    await h.say('demo-eti-ev', 'lundi: Lucas a bien aidé, Moussa convoqué au tribunal, Inès dort chez sa soeur');
+    await h.drain();
+    const [note] = await db.db.select().from(shiftNotes).orderBy(desc(shiftNotes.createdAt)).limit(1);
+    await h.click('demo-eti-ev', 'note.confirm', note!.id);
+    await h.drain();
+    const before = (await h.channel('espaces-verts')).length;
+    await h.say('demo-eti-ev', '/relais digest aperçu');
+    await h.drain();
+    const preview = replyText((await h.dm('demo-eti-ev')).at(-1)!);
+    expect(preview).toContain('Résumé du jour — Espaces verts, lundi 2 novembre');
+    expect(preview).toContain('Aperçu : rien n’a été publié');
+    expect((await h.channel('espaces-verts')).length).toBe(before);
+    await h.say('demo-eti-ev', '/relais digest publier');
+    await h.drain();
+    expect(replyText((await h.dm('demo-eti-ev')).at(-1)!)).toContain('Résumé du lundi 2 novembre publié pour Espaces verts');
+    await h.say('demo-eti-ev', '/relais digest publier 2026-11-02');
+    await h.drain();
+    expect(replyText((await h.dm('demo-eti-ev')).at(-1)!)).toContain('était déjà publié');
+    const posted = (await h.channel('espaces-verts')).filter((r) => r.text.startsWith('Résumé du jour'));
+    expect(posted).toHaveLength(1);
+    expect(replyText(posted[0]!)).not.toContain('tribunal');
+  });
+
+  it('lets a CIP preview but not post, and explains a bad date', async () => {
+    await h.say('demo-cip', '/relais digest aperçu recyclerie hier');
+    await h.drain();
+    expect(replyText((await h.dm('demo-cip')).at(-1)!)).toContain('Résumé du jour — Recyclerie, dimanche 1 novembre');
+    await h.say('demo-cip', '/relais digest publier recyclerie');
+    await h.drain();
+    expect(replyText((await h.dm('demo-cip')).at(-1)!)).toContain("tu n'as pas accès");
+    await h.say('demo-eti-ev', '/relais digest aperçu 31/02/2026');
+    await h.drain();
+    expect(replyText((await h.dm('demo-eti-ev')).at(-1)!)).toContain('Date invalide');
+  });
+});
