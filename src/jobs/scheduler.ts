@@ -85,11 +85,21 @@ export function createScheduler(deps: SchedulerDeps) {
     if (!team.settings.digestEnabled) return;
     const occurrence = previousRun(team.settings, team.timezone, team.settings.digestTime, now);
     if (!occurrence) return;
-    const outcome = await due('digest', `${team.id}:${occurrence.date}`, occurrence, now, report,
-      () => deps.dailyDigest(team, occurrence.date),
-      async ({ outbox, identities }, reply) => {
-        if (!reply) return { sent: 0, note: 'no-confirmed-records' };
-        const messages = await dailyMessages(team, occurrence.date, reply, identities);
+    const runKey = `${team.id}:${occurrence.date}`;
+    if (await runs.exists('digest', runKey)) return;
+    const reply = await deps.dailyDigest(team, occurrence.date);
+    if (!reply) {
+      // Nothing confirmed yet: wait for the note through the catch-up window, then let the day go quietly.
+      if (now.getTime() - occurrence.at.getTime() <= catchUpMs) return;
+      if (await runs.skip({ job: 'digest', runKey, scheduledFor: occurrence.at, claimedBy: deps.workerId }, 'no-confirmed-records')) {
+        log.info({ job: 'digest', runKey }, 'no digest: no confirmed note for the day');
+      }
+      return;
+    }
+    const outcome = await due('digest', runKey, occurrence, now, report,
+      async () => reply,
+      async ({ outbox, identities }, prepared) => {
+        const messages = await dailyMessages(team, occurrence.date, prepared, identities);
         await outbox.enqueue(messages);
         return { sent: messages.length };
       });

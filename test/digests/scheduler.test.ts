@@ -188,6 +188,21 @@ describe('scheduler: restarts', () => {
     expect(rows).toHaveLength(1);
   }, 120_000);
 
+  it('waits for a note confirmed a little after the digest time, within the window', async () => {
+    const h = await createHarness(db, { extractor, now: paris('2026-11-05T17:30') });
+    const scheduler = h.relais.digests.scheduler();
+    expect((await scheduler.tick()).digests).toBe(0);
+    h.clock.set(paris('2026-11-05T17:45'));
+    await writeAndConfirm(h, 'demo-eti-ev', db);
+    h.clock.set(paris('2026-11-05T17:50'));
+    expect((await scheduler.tick()).digests).toBe(1);
+    // Recyclerie wrote nothing: after the window the day is let go, quietly and once.
+    h.clock.set(paris('2026-11-05T18:10'));
+    await scheduler.tick();
+    const runs = await db.db.select().from(scheduleRuns).where(and(eq(scheduleRuns.job, 'digest'), eq(scheduleRuns.runKey, `${await h.teamId('recyclerie')}:2026-11-05`)));
+    expect(runs).toMatchObject([{ job: 'digest', status: 'skipped', note: 'no-confirmed-records' }]);
+  }, 120_000);
+
   it('a digest posted by hand is not posted again by the scheduler', async () => {
     const h = await createHarness(db, { extractor, now: paris('2026-11-05T16:00') });
     await writeAndConfirm(h, 'demo-eti-ev', db);
