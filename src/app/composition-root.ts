@@ -18,6 +18,7 @@ import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
 import { buildConversation } from './conversation-root.js';
 import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
 import { buildLearning } from './learning-root.js';
+import { buildDigests } from './digests-root.js';
 import { Lifecycle } from './lifecycle.js';
 import { chooseEngines } from './llm-root.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
@@ -48,12 +49,16 @@ export interface Relais {
   readonly conversation: ReturnType<typeof buildConversation>;
   /** Voice notes to text (LLM provider's transcription endpoint), null when none is configured. */
   readonly transcriber: Transcriber | null;
+  /** Team settings, digests, reminders and their scheduler (issue #10). */
+  readonly digests: ReturnType<typeof buildDigests>;
   /** HTTP routes of every open door, mounted on the one server. */
   readonly routes: readonly Route[];
   /** Writes spreadsheets (monthly export). */
   readonly spreadsheets: SpreadsheetWriter;
   /** Starts the inbox and outbox workers (stopped by the lifecycle). */
   startWorkers(): void;
+  /** Starts the digest and reminder scheduler when enabled (stopped by the lifecycle). */
+  startScheduler(): void;
 }
 
 export interface BuildOptions {
@@ -100,17 +105,19 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
     links: documents.links,
     presenter: { toReply: (input) => progressReply(input, { more: (count) => t('progress.chat.more', { count }), marker: input.narrative?.engine === 'llm' ? 'ai' : 'rules' }) },
   });
+  const digests = buildDigests(config, database, { clock, logger, ...(options.workerId ? { workerId: options.workerId } : {}) });
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? engines.extractor, rosterStore: stores.roster, clock, logger, senders,
-    features: [...(options.features ?? []), progressFeature, learning.feature, createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],
+    features: [...(options.features ?? []), progressFeature, learning.feature, digests.feature, createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
+  digests.attach(conversation);
   const routes: Route[] = [documents.route];
   if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
   if (teams) routes.push(...teams.routes(conversation));
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, learning, conversation, routes, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,
+    config, logger, clock, database, lifecycle, stores, useCases, learning, conversation, digests, routes, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,
     startWorkers: () => {
       if (started) return;
       started = true;
@@ -119,6 +126,12 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
       lifecycle.onStop('workers', async () => {
         await Promise.all([conversation.workers.inbox.stop(), conversation.workers.outbox.stop()]);
       });
+    },
+    startScheduler: () => {
+      if (!config.scheduler.enabled) return;
+      const scheduler = digests.scheduler();
+      scheduler.start();
+      lifecycle.onStop('scheduler', () => scheduler.stop());
     },
   };
 }

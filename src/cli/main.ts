@@ -67,6 +67,10 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
     .option('--format <format>', t('cli.format')).option('--out <fichier>', t('cli.out')).option('--graphiques <dossier>', t('cli.charts'))
     .action((person: string, opts: SuiviOptions) =>
       act(async (io) => (await import('./commands/suivi.js')).runSuivi(io, person, opts)));
+  program.command('digest').description(t('cli.digest')).requiredOption('--team <équipe>', t('cli.digest.team'))
+    .option('--date <AAAA-MM-JJ>', t('cli.digest.date')).option('--post', t('cli.digest.post'))
+    .action((opts: { team: string; date?: string; post?: boolean }) =>
+      act(async (io) => (await import('./commands/digest.js')).runDigest(io, opts)));
   program.command('bilan').description(t('cli.bilan')).argument('<personne>', t('cli.suivi.person'))
     .addOption(new Option('--type <type>', t('cli.bilan.type')).choices(['accueil', 'integration', 'intermediaire', 'prolongation', 'sortie']).makeOptionMandatory())
     .requiredOption('--as <id>', t('cli.as')).option('--depuis <AAAA-MM-JJ>', t('cli.since')).option('--jusqu-au <AAAA-MM-JJ>', t('cli.until'))

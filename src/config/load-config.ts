@@ -1,6 +1,7 @@
 import { coreVariables, parseCoreConfig, type CoreConfig } from './sections/core.js';
 import { learningVariables, parseLearningConfig, type LearningConfig } from './sections/learning.js';
 import { llmVariables, parseLlmConfig, type LlmConfig } from './sections/llm.js';
+import { parseSchedulerConfig, schedulerVariables, type SchedulerConfig } from './sections/scheduler.js';
 import { parseSlackConfig, slackVariables, type SlackConfig } from './sections/slack.js';
 import { parseTeamsConfig, teamsVariables, type TeamsConfig } from './sections/teams.js';
 import type { ConfigProblem, Env, VariableSpec } from './variable.js';
@@ -11,10 +12,11 @@ export interface Config extends CoreConfig {
   readonly teams: TeamsConfig | null;
   readonly llm: LlmConfig | null;
   readonly learning: LearningConfig;
+  readonly scheduler: SchedulerConfig;
 }
 
 export const allVariables: readonly VariableSpec[] = [
-  ...coreVariables, ...slackVariables, ...teamsVariables, ...llmVariables, ...learningVariables,
+  ...coreVariables, ...slackVariables, ...teamsVariables, ...llmVariables, ...learningVariables, ...schedulerVariables,
 ];
 
 export type ConfigResult =
@@ -31,6 +33,7 @@ export function loadConfig(env: Env): ConfigResult {
     teams: parseTeamsConfig(env, core.mode, problems),
     llm: parseLlmConfig(env, problems),
     learning: parseLearningConfig(env),
+    scheduler: parseSchedulerConfig(env, problems),
   };
   return problems.length === 0 ? { ok: true, config } : { ok: false, problems, partial: config };
 }

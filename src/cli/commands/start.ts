@@ -23,6 +23,7 @@ export async function runStart(io: CliIo): Promise<number> {
   line(io.stdout, t('server.migrations'));
   // Workers first: on stop, the server closes before them, so no new work arrives while they finish.
   relais.startWorkers();
+  relais.startScheduler();
   let serving;
   try {
     serving = await serve(relais);

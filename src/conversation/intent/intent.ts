@@ -25,6 +25,8 @@ export type Intent =
   | { readonly kind: 'link'; readonly userId: string; readonly personName: string }
   /** `/relais équipe lier [#canal] [équipe]`. */
   | { readonly kind: 'bind-channel'; readonly channel?: string; readonly teamKey?: string }
+  /** `/relais équipe réglages …`, `/relais digest aperçu|publier …`, `/relais rappels oui|non` (issue #10). */
+  | { readonly kind: 'schedule'; readonly command: 'team-settings' | 'digest-preview' | 'digest-post' | 'reminders'; readonly args: string }
   | { readonly kind: 'command'; readonly name: string; readonly args: string }
   | { readonly kind: 'unknown'; readonly text: string };
 

@@ -78,11 +78,18 @@ function parseCommand(rest: string, ctx: IntentContext): Intent {
     }
     case 'equipe': case 'équipe': {
       const [sub = '', ...more] = tail;
+      if (/^reglages?$/.test(fold(sub))) return { kind: 'schedule', command: 'team-settings', args: more.join(' ') };
       if (fold(sub) !== 'lier') return { kind: 'command', name: `equipe ${fold(sub)}`.trim(), args: more.join(' ') };
       const channel = more.find((w) => /^(<#|#)/.test(w));
       const teamKey = more.filter((w) => w !== channel).join(' ').trim();
       return { kind: 'bind-channel', ...(channel ? { channel } : {}), ...(teamKey ? { teamKey } : {}) };
     }
+    case 'digest': case 'resume-equipe': {
+      const [sub = '', ...more] = tail;
+      if (/^(publier|poster|envoyer)$/.test(fold(sub))) return { kind: 'schedule', command: 'digest-post', args: more.join(' ') };
+      return { kind: 'schedule', command: 'digest-preview', args: (/^apercu$/.test(fold(sub)) ? more : tail).join(' ') };
+    }
+    case 'rappels': case 'rappel': return { kind: 'schedule', command: 'reminders', args };
     default: return { kind: 'command', name: fold(head), args };
   }
 }

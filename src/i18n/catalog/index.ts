@@ -1,6 +1,7 @@
 import { cli } from './cli.js';
 import { config } from './config.js';
 import { conversation } from './conversation.js';
+import { digests } from './digests.js';
 import { documents } from './documents.js';
 import { extraction } from './extraction.js';
 import { followup } from './followup.js';
@@ -18,7 +19,7 @@ import { teams } from './teams.js';
 import type { CatalogPart } from './types.js';
 
 /** Topics are separate files so that features add texts without touching each other. */
-const parts: readonly CatalogPart[] = [cli, config, conversation, documents, extraction, followup, learning, llm, notes, playground, production, progress, progressChat, records, roster, server, teams];
+const parts: readonly CatalogPart[] = [cli, config, conversation, digests, documents, extraction, followup, learning, llm, notes, playground, production, progress, progressChat, records, roster, server, teams];
 
 export const catalog = {
   fr: Object.assign({}, ...parts.map((p) => p.fr)) as Record<string, string>,

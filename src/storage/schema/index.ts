@@ -7,3 +7,4 @@ export * from './audit.js';
 export { relais } from './common.js';
 export * from './playground.js';
 export * from './llm.js';
+export * from './digests.js';
