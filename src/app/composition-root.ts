@@ -22,6 +22,7 @@ import { createProgressFeature } from '../conversation/features/progress-feature
 import { createTranslator } from '../i18n/translator.js';
 import { progressReply } from '../documents/progress-reply.js';
 import { buildTeamsDoor } from './teams-root.js';
+import { buildPrivacy } from './privacy-root.js';
 
 /**
  * The one composition root: builds every adapter and use case from the
@@ -36,6 +37,8 @@ export interface Relais {
   readonly stores: ReturnType<typeof buildStores>;
   readonly useCases: ReturnType<typeof buildUseCases>;
   readonly conversation: ReturnType<typeof buildConversation>;
+  /** GDPR rights, retention, audit trail. */
+  readonly privacy: ReturnType<typeof buildPrivacy>;
   /** HTTP routes of every open door, mounted on the one server. */
   readonly routes: readonly Route[];
   /** Starts the inbox and outbox workers (stopped by the lifecycle). */
@@ -69,6 +72,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const stores = buildStores(database, config);
   const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
   const teams = buildTeamsDoor(config, { clock, logger });
+  const privacy = buildPrivacy(config, database, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
   const documents = buildDocumentLinks(config, { clock, progressStore: stores.progress, exportProgressDocument: useCases.exportProgressDocument });
@@ -89,7 +93,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (teams) routes.push(...teams.routes(conversation));
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes,
+    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes, privacy,
     startWorkers: () => {
       if (started) return;
       started = true;

@@ -84,6 +84,13 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
   program.command('objectifs').description(t('cli.objectifs')).requiredOption('--as <id>', t('cli.as')).option('--jours <n>', t('cli.objectifs.days'))
     .action((opts: { as: string; jours?: string }) =>
       act(async (io) => (await import('./commands/objectif.js')).runObjectifs(io, opts)));
+  const gdpr = program.command('gdpr').description(t('cli.gdpr'));
+  gdpr.command('export').description(t('cli.gdpr.export')).argument('<personne>', t('cli.suivi.person'))
+    .option('--out <dossier>', t('cli.gdpr.out')).option('--as <id>', t('cli.gdpr.as'))
+    .action((person: string, opts: { out?: string; as?: string }) => act(async (io) => (await import('./commands/gdpr.js')).runGdprExport(io, person, opts)));
+  gdpr.command('erase').description(t('cli.gdpr.erase')).argument('<personne>', t('cli.suivi.person'))
+    .option('--confirm', t('cli.gdpr.confirm')).option('--as <id>', t('cli.gdpr.as'))
+    .action((person: string, opts: { confirm?: boolean; as?: string }) => act(async (io) => (await import('./commands/gdpr.js')).runGdprErase(io, person, opts)));
   const teams = program.command('teams').description(t('cli.teams'));
   teams.command('package').description(t('cli.teams.package')).option('--out <zip>', t('cli.teams.package.out'))
     .action((opts: { out?: string }) => act(async (io) => (await import('./commands/teams-package.js')).runTeamsPackage(io, opts)));

@@ -6,6 +6,7 @@ import { extraction } from './extraction.js';
 import { followup } from './followup.js';
 import { notes } from './notes.js';
 import { playground } from './playground.js';
+import { privacy } from './privacy.js';
 import { progress } from './progress.js';
 import { progressChat } from './progress-chat.js';
 import { records } from './records.js';
@@ -15,7 +16,7 @@ import { teams } from './teams.js';
 import type { CatalogPart } from './types.js';
 
 /** Topics are separate files so that features add texts without touching each other. */
-const parts: readonly CatalogPart[] = [cli, config, conversation, documents, extraction, followup, notes, playground, progress, progressChat, records, roster, server, teams];
+const parts: readonly CatalogPart[] = [cli, config, conversation, documents, extraction, followup, notes, playground, privacy, progress, progressChat, records, roster, server, teams];
 
 export const catalog = {
   fr: Object.assign({}, ...parts.map((p) => p.fr)) as Record<string, string>,
