@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ErasureReport, PersonDataSnapshot, PersonDataStore, PersonDataSubject, PersonDataTable } from '../../core/ports/person-data-store.js';
 import type { Database, Executor } from '../database.js';
-import { jsMentionPattern, mentionTerms, mentioningPassages, postgresMentionPattern, type MentionSource } from './mention-pattern.js';
+import { jsMentionPattern, mentionTerms, mentioningPassages, postgresMentionPattern, redactMentions, type MentionSource } from './mention-pattern.js';
 import { ERASED, PERSON_DATA_COVERAGE, type TableCoverage } from './person-data-coverage.js';
 
 type Row = Record<string, unknown>;
@@ -48,10 +48,11 @@ export class DrizzlePersonDataStore implements PersonDataStore {
       const db = tx as unknown as Executor;
       const person = await this.person(db, personId);
       if (person === null) throw new Error('person not found');
-      const pattern = postgresMentionPattern(mentionTerms(person));
+      const terms = mentionTerms(person);
+      const patterns = { pg: postgresMentionPattern(terms), js: jsMentionPattern(terms) };
       const report: Array<ErasureReport['tables'][number]> = [];
       for (const coverage of PERSON_DATA_COVERAGE) {
-        report.push({ table: coverage.table, ...await this.eraseTable(db, coverage, person.id, pattern, at) });
+        report.push({ table: coverage.table, ...await this.eraseTable(db, coverage, person.id, patterns, at) });
       }
       return { personId, tables: report.filter((t) => t.deleted + t.anonymised + t.retained > 0) };
     });
@@ -96,7 +97,7 @@ export class DrizzlePersonDataStore implements PersonDataStore {
           break;
         case 'mentions': {
           const text = treatment.json ? sql`${c}::text` : c;
-          for (const row of await rowsOf(this.db, sql`select * from ${t} where ${text} ~* ${pgPattern}`)) {
+          for (const row of await rowsOf(this.db, sql`select * from ${t} where ${text} ~ ${pgPattern}`)) {
             const passages = mentioningPassages(row[name], jsPattern);
             if (passages.length === 0) continue;
             const existing = byKey.get(String(row[coverage.key]));
@@ -111,7 +112,7 @@ export class DrizzlePersonDataStore implements PersonDataStore {
     return [...byKey.values()];
   }
 
-  private async eraseTable(db: Executor, coverage: TableCoverage, personId: string, pattern: string, at: Date) {
+  private async eraseTable(db: Executor, coverage: TableCoverage, personId: string, patterns: { pg: string; js: RegExp }, at: Date) {
     const counts = { deleted: 0, anonymised: 0, retained: 0 };
     const t = table(coverage.table);
     const key = column(coverage.key);
@@ -121,7 +122,6 @@ export class DrizzlePersonDataStore implements PersonDataStore {
     for (const [name, treatment] of entries) {
       if (treatment.kind === 'subject') counts.deleted += count(await rowsOf(db, sql`delete from ${t} where ${column(name)} = ${personId} returning ${key}`));
     }
-    const replacement = `\\1${ERASED}\\3`;
     for (const [name, treatment] of entries) {
       const c = column(name);
       switch (treatment.kind) {
@@ -133,11 +133,15 @@ export class DrizzlePersonDataStore implements PersonDataStore {
           counts.anonymised += count(await rowsOf(db, sql`update ${t} set ${c} = ${c} - ${personId}::text where ${c} @> jsonb_build_array(${personId}::text) returning ${key}`));
           break;
         case 'mentions': {
-          // Twice: adjacent names share the separator the first pass consumed.
-          const once = (v: SQL) => sql`regexp_replace(${v}, ${pattern}, ${replacement}, 'gi')`;
-          const value = treatment.json ? sql`(${once(once(sql`${c}::text`))})::jsonb` : once(once(c));
-          const where = treatment.json ? sql`${c}::text ~* ${pattern}` : sql`${c} ~* ${pattern}`;
-          counts.anonymised += count(await rowsOf(db, sql`update ${t} set ${c} = ${value} where ${where} returning ${key}`));
+          // PostgreSQL preselects, JavaScript rewrites: every sentence (or JSON string) naming the person goes.
+          const where = treatment.json ? sql`${c}::text ~ ${patterns.pg}` : sql`${c} ~ ${patterns.pg}`;
+          for (const row of await rowsOf(db, sql`select ${key} as k, ${c} as v from ${t} where ${where}`)) {
+            const redacted = redactMentions(row['v'], patterns.js, ERASED);
+            if (JSON.stringify(redacted) === JSON.stringify(row['v'])) continue;
+            const value = treatment.json ? sql`${JSON.stringify(redacted)}::jsonb` : sql`${redacted as string}`;
+            await db.execute(sql`update ${t} set ${c} = ${value} where ${key} = ${row['k']}`);
+            counts.anonymised += 1;
+          }
           break;
         }
         case 'retained':

@@ -19,12 +19,19 @@ export function mentionTerms(person: MentionSource): string[] {
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** One letter in both cases (`[nN]`), since PostgreSQL's case folding may ignore accents in a C locale. */
+const bothCases = (ch: string): string => {
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return lower !== upper && [...lower].length === 1 && [...upper].length === 1 ? `[${lower}${upper}]` : escapeRegex(ch);
+};
+
 /**
- * PostgreSQL ARE pattern: a term between non-word characters. Group 1 and 3 are
- * the neighbours, kept by the replacement `\1[effacé]\3`.
+ * PostgreSQL prefilter: any row holding one of the terms, in any case. Looser
+ * than the JavaScript test (no word boundaries), which then decides row by row.
  */
 export function postgresMentionPattern(terms: readonly string[]): string {
-  return `(^|[^[:alnum:]_])(${terms.map(escapeRegex).join('|')})($|[^[:alnum:]_])`;
+  return `(${terms.map((t) => [...t].map(bothCases).join('')).join('|')})`;
 }
 
 /** The same test in JavaScript, accents counted as letters. */
@@ -40,4 +47,21 @@ export function mentioningPassages(value: unknown, pattern: RegExp): string[] {
   if (Array.isArray(value)) return value.flatMap((v) => mentioningPassages(v, pattern));
   if (value !== null && typeof value === 'object') return Object.values(value).flatMap((v) => mentioningPassages(v, pattern));
   return [];
+}
+
+/** Free text with every sentence naming the person replaced by `erased`; JSON with every string leaf naming them replaced. */
+export function redactMentions(value: unknown, pattern: RegExp, erased: string): unknown {
+  if (typeof value === 'string') {
+    if (!pattern.test(value)) return value;
+    return value.split(/(?<=[.!?\n])/).map((piece) => (pattern.test(piece) ? piece.replace(/^(\s*)[\s\S]*?([.!?\n]?)$/, `$1${erased}$2`) : piece)).join('');
+  }
+  if (Array.isArray(value)) return value.map((v) => redactStrings(v, pattern, erased));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v, pattern, erased)]));
+  return value;
+}
+
+/** Inside JSON a string leaf is one fact: replaced whole. */
+function redactStrings(value: unknown, pattern: RegExp, erased: string): unknown {
+  if (typeof value === 'string') return pattern.test(value) ? erased : value;
+  return redactMentions(value, pattern, erased);
 }

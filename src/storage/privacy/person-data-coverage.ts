@@ -14,7 +14,10 @@
  * - `idList`: a JSON array of people ids: exported, then the id is removed;
  * - `mentions`: free text or JSON that may name the person: the matching passages
  *   are exported, then the name and id are replaced by « [effacé] »;
+ * - `row`: more personal data of the row's subject (an account id, a display name),
+ *   exported and erased with the row that another column selects;
  * - `retained`: kept on erasure for a stated legal reason (exported all the same).
+ * A column the name test mistakes for a person (a worker id) goes in `NOT_PERSON_DATA`.
  */
 export type ColumnTreatment =
   | { readonly kind: 'identity' }
@@ -22,6 +25,7 @@ export type ColumnTreatment =
   | { readonly kind: 'actor'; readonly nullable: boolean }
   | { readonly kind: 'idList' }
   | { readonly kind: 'mentions'; readonly json: boolean }
+  | { readonly kind: 'row' }
   | { readonly kind: 'retained'; readonly reason: string };
 
 export interface TableCoverage {
@@ -34,6 +38,7 @@ export interface TableCoverage {
 }
 
 const subject = { kind: 'subject' } as const;
+const row = { kind: 'row' } as const;
 const actorNull = { kind: 'actor', nullable: true } as const;
 const actorKept = { kind: 'actor', nullable: false } as const;
 const text = { kind: 'mentions', json: false } as const;
@@ -47,7 +52,7 @@ export const PERSON_DATA_COVERAGE: readonly TableCoverage[] = [
     table: 'people', key: 'id',
     columns: { id: { kind: 'identity' }, first_name: { kind: 'identity' }, last_name: { kind: 'identity' }, email: { kind: 'identity' }, phone: { kind: 'identity' }, referent_cip_id: actorNull },
   },
-  { table: 'platform_identities', key: 'id', columns: { person_id: subject, display_name: text, linked_by: actorNull } },
+  { table: 'platform_identities', key: 'id', columns: { person_id: subject, user_id: row, display_name: row, linked_by: actorNull } },
   { table: 'shift_notes', key: 'id', columns: { author_id: actorKept, raw_text: text, draft: json } },
   { table: 'attendance', key: 'id', columns: { person_id: subject } },
   { table: 'observations', key: 'id', columns: { person_id: subject, author_id: actorNull, evidence: text } },
@@ -71,3 +76,11 @@ export const PERSON_DATA_COVERAGE: readonly TableCoverage[] = [
     },
   },
 ];
+
+/** `table.column` → why a column whose name looks personal holds no person. */
+export const NOT_PERSON_DATA: Readonly<Record<string, string>> = {
+  'inbox.locked_by': 'worker instance id',
+  'outbox.locked_by': 'worker instance id',
+  'schedule_runs.claimed_by': 'worker instance id',
+  'audit_log.actor_role': 'a role name',
+};
