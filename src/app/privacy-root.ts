@@ -1,17 +1,23 @@
 import type { Config } from '../config/load-config.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
+import { createApplyRetention } from '../core/use-cases/apply-retention/apply-retention.js';
 import { createErasePersonData } from '../core/use-cases/erase-person-data/erase-person-data.js';
 import { createExportPersonData } from '../core/use-cases/export-person-data/export-person-data.js';
 import { PdfKitPersonDataDocuments } from '../documents/person-data-pdf.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { DrizzlePersonDataStore } from '../storage/privacy/drizzle-person-data-store.js';
+import { DrizzleRetentionStore } from '../storage/privacy/drizzle-retention-store.js';
 
 /** GDPR rights, retention and the audit trail (issue #11), wired from the one config. */
-export function buildPrivacy(_config: Config, database: DatabaseHandle, context: { readonly clock: Clock; readonly logger: Logger }) {
+export function buildPrivacy(config: Config, database: DatabaseHandle, context: { readonly clock: Clock; readonly logger: Logger }) {
   const personData = new DrizzlePersonDataStore(database.db);
   return {
     exportPersonData: createExportPersonData({ personData, documents: new PdfKitPersonDataDocuments(), clock: context.clock }),
     erasePersonData: createErasePersonData({ personData, clock: context.clock }),
+    applyRetention: createApplyRetention({
+      retention: new DrizzleRetentionStore(database.db), personData, clock: context.clock, logger: context.logger,
+      policy: { retentionYears: config.privacy.retentionYears, noteTextRetentionDays: config.privacy.noteTextRetentionDays, timezone: config.defaultTimezone },
+    }),
   };
 }

@@ -91,6 +91,8 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
   gdpr.command('erase').description(t('cli.gdpr.erase')).argument('<personne>', t('cli.suivi.person'))
     .option('--confirm', t('cli.gdpr.confirm')).option('--as <id>', t('cli.gdpr.as'))
     .action((person: string, opts: { confirm?: boolean; as?: string }) => act(async (io) => (await import('./commands/gdpr.js')).runGdprErase(io, person, opts)));
+  program.command('retention').description(t('cli.retention')).option('--dry-run', t('cli.retention.dry_run'))
+    .action((opts: { dryRun?: boolean }) => act(async (io) => (await import('./commands/retention.js')).runRetention(io, opts)));
   const teams = program.command('teams').description(t('cli.teams'));
   teams.command('package').description(t('cli.teams.package')).option('--out <zip>', t('cli.teams.package.out'))
     .action((opts: { out?: string }) => act(async (io) => (await import('./commands/teams-package.js')).runTeamsPackage(io, opts)));

@@ -1,5 +1,6 @@
 import { coreVariables, parseCoreConfig, type CoreConfig } from './sections/core.js';
 import { llmVariables, parseLlmConfig, type LlmConfig } from './sections/llm.js';
+import { parsePrivacyConfig, privacyVariables, type PrivacyConfig } from './sections/privacy.js';
 import { parseSlackConfig, slackVariables, type SlackConfig } from './sections/slack.js';
 import { parseTeamsConfig, teamsVariables, type TeamsConfig } from './sections/teams.js';
 import type { ConfigProblem, Env, VariableSpec } from './variable.js';
@@ -9,10 +10,11 @@ export interface Config extends CoreConfig {
   readonly slack: SlackConfig | null;
   readonly teams: TeamsConfig | null;
   readonly llm: LlmConfig | null;
+  readonly privacy: PrivacyConfig;
 }
 
 export const allVariables: readonly VariableSpec[] = [
-  ...coreVariables, ...slackVariables, ...teamsVariables, ...llmVariables,
+  ...coreVariables, ...slackVariables, ...teamsVariables, ...llmVariables, ...privacyVariables,
 ];
 
 export type ConfigResult =
@@ -28,6 +30,7 @@ export function loadConfig(env: Env): ConfigResult {
     slack: parseSlackConfig(env, problems),
     teams: parseTeamsConfig(env, core.mode, problems),
     llm: parseLlmConfig(env, problems),
+    privacy: parsePrivacyConfig(env, problems),
   };
   return problems.length === 0 ? { ok: true, config } : { ok: false, problems, partial: config };
 }
