@@ -99,6 +99,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
       started = true;
       conversation.workers.inbox.start();
       conversation.workers.outbox.start();
+      privacy.startJobs(lifecycle, options.workerId ?? `relais-${process.pid}`);
       lifecycle.onStop('workers', async () => {
         await Promise.all([conversation.workers.inbox.stop(), conversation.workers.outbox.stop()]);
       });

@@ -4,6 +4,8 @@ import type { Logger } from '../core/ports/logger.js';
 import { createApplyRetention } from '../core/use-cases/apply-retention/apply-retention.js';
 import { createErasePersonData } from '../core/use-cases/erase-person-data/erase-person-data.js';
 import { createExportPersonData } from '../core/use-cases/export-person-data/export-person-data.js';
+import { startDailyRetention } from '../jobs/daily-retention.js';
+import type { Lifecycle } from './lifecycle.js';
 import { PdfKitPersonDataDocuments } from '../documents/person-data-pdf.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { DrizzlePersonDataStore } from '../storage/privacy/drizzle-person-data-store.js';
@@ -12,12 +14,21 @@ import { DrizzleRetentionStore } from '../storage/privacy/drizzle-retention-stor
 /** GDPR rights, retention and the audit trail (issue #11), wired from the one config. */
 export function buildPrivacy(config: Config, database: DatabaseHandle, context: { readonly clock: Clock; readonly logger: Logger }) {
   const personData = new DrizzlePersonDataStore(database.db);
+  const applyRetention = createApplyRetention({
+    retention: new DrizzleRetentionStore(database.db), personData, clock: context.clock, logger: context.logger,
+    policy: { retentionYears: config.privacy.retentionYears, noteTextRetentionDays: config.privacy.noteTextRetentionDays, timezone: config.defaultTimezone },
+  });
   return {
     exportPersonData: createExportPersonData({ personData, documents: new PdfKitPersonDataDocuments(), clock: context.clock }),
     erasePersonData: createErasePersonData({ personData, clock: context.clock }),
-    applyRetention: createApplyRetention({
-      retention: new DrizzleRetentionStore(database.db), personData, clock: context.clock, logger: context.logger,
-      policy: { retentionYears: config.privacy.retentionYears, noteTextRetentionDays: config.privacy.noteTextRetentionDays, timezone: config.defaultTimezone },
-    }),
+    applyRetention,
+    /** The daily retention job, stopped with the application. */
+    startJobs(lifecycle: Lifecycle, instanceId: string): void {
+      const job = startDailyRetention({
+        db: database.db, clock: context.clock, logger: context.logger, hour: config.privacy.retentionHour, timezone: config.defaultTimezone,
+        instanceId, run: () => applyRetention({ dryRun: false }),
+      });
+      lifecycle.onStop('retention', async () => job.stop());
+    },
   };
 }

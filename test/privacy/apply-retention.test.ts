@@ -4,6 +4,8 @@ import type { DatabaseHandle } from '../../src/storage/database.js';
 import { DrizzlePersonDataStore } from '../../src/storage/privacy/drizzle-person-data-store.js';
 import { DrizzleRetentionStore } from '../../src/storage/privacy/drizzle-retention-store.js';
 import { inbox, observations, people, shiftNotes } from '../../src/storage/schema/index.js';
+import { silentLogger } from '../../src/core/ports/logger.js';
+import { startDailyRetention } from '../../src/jobs/daily-retention.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { seedWorld, type World } from '../support/progress-seed.js';
 import { databaseTargets, truncateAll, warnIfPostgresSkipped } from '../support/test-database.js';
@@ -99,5 +101,24 @@ describe.each(databaseTargets())('retention on $name', ({ open }) => {
     expect((await handle.db.select().from(inbox))[0]!.payload).toEqual({ purged: true });
     expect(await handle.db.select({ evidence: observations.evidence }).from(observations)).toEqual([{ evidence: 'souci de bus' }]);
     expect(await build()({ dryRun: false })).toMatchObject({ noteTexts: 0, inboxPayloads: 0 });
+  });
+
+  it('runs the daily job once per day across instances', async () => {
+    let runs = 0;
+    const job = (instanceId: string) => startDailyRetention({
+      db: handle.db, clock, logger: silentLogger, hour: 3, timezone: 'Europe/Paris', instanceId, run: async () => { runs += 1; },
+    });
+    const a = job('a');
+    const b = job('b');
+    try {
+      expect(await a.runDue()).toBe(true);
+      expect(await b.runDue()).toBe(false);
+      clock.advance(86_400_000);
+      expect(await b.runDue()).toBe(true);
+      expect(runs).toBe(2);
+    } finally {
+      a.stop();
+      b.stop();
+    }
   });
 });
