@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../core/ports/audit-trail.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { ProgressCharts } from '../core/ports/progress-charts.js';
@@ -56,11 +57,13 @@ export function buildProgressUseCases(deps: {
   readonly logger: Logger;
   readonly defaultTimezone: string;
   readonly referentialPath?: string;
+  readonly audit?: AuditTrail;
 }) {
   const { stores, clock, logger, defaultTimezone } = deps;
   const referential = new FileCarnetReferential(deps.referentialPath ?? CARNET_REFERENTIAL_PATH, logger);
   const buildProgressSummary = createBuildProgressSummary({
     progressStore: stores.progress, clock, defaultTimezone, narrator: new RulesProgressNarrator(), logger,
+    ...(deps.audit === undefined ? {} : { audit: deps.audit }),
   });
   const createObjective = createCreateObjective({ objectiveStore: stores.objectives, progressStore: stores.progress, referential, clock });
   const dueObjectives = createListDueObjectives({ objectiveStore: stores.objectives, clock, defaultTimezone });
@@ -68,7 +71,7 @@ export function buildProgressUseCases(deps: {
     buildProgressSummary,
     exportProgressDocument: createExportProgressDocument({
       buildProgressSummary, progressStore: stores.progress, bilanStore: stores.bilans, charts: lazyCharts(),
-      documents: lazyDocuments(), clock, defaultTimezone,
+      documents: lazyDocuments(), clock, defaultTimezone, ...(deps.audit === undefined ? {} : { audit: deps.audit }),
     }),
     recordBilan: createRecordBilan({ progressStore: stores.progress, bilanStore: stores.bilans, createObjective }),
     createObjective,

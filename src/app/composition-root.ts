@@ -1,5 +1,6 @@
 import type { Config } from '../config/load-config.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
+import type { AuditTrail } from '../core/ports/audit-trail.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { MessageSender } from '../core/ports/message-sender.js';
 import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
@@ -70,9 +71,9 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (!options.database) lifecycle.onStop('database', () => database.close());
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
-  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
-  const teams = buildTeamsDoor(config, { clock, logger });
   const privacy = buildPrivacy(config, database, { clock, logger });
+  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone, audit: privacy.audit });
+  const teams = buildTeamsDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
   const documents = buildDocumentLinks(config, { clock, progressStore: stores.progress, exportProgressDocument: useCases.exportProgressDocument });
@@ -84,7 +85,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
     presenter: { toReply: (input) => progressReply(input, { more: (count) => t('progress.chat.more', { count }), marker: input.narrative?.engine === 'llm' ? 'ai' : 'rules' }) },
   });
   const conversation = buildConversation(config, database, {
-    extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger, senders,
+    extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger, senders, audit: privacy.audit,
     features: [...(options.features ?? []), progressFeature],
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
@@ -114,7 +115,7 @@ function buildStores(database: DatabaseHandle, config: Config) {
   };
 }
 
-function buildUseCases(stores: ReturnType<typeof buildStores>, context: { clock: Clock; logger: Logger; defaultTimezone: string }) {
+function buildUseCases(stores: ReturnType<typeof buildStores>, context: { clock: Clock; logger: Logger; defaultTimezone: string; audit?: AuditTrail }) {
   const importRoster = createImportRoster({ rosterStore: stores.roster });
   return {
     ...buildProgressUseCases({ stores, ...context }),

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { createApplyRetention, yearsBefore } from '../../src/core/use-cases/apply-retention/apply-retention.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
+import { DrizzleAuditTrail } from '../../src/storage/audit/drizzle-audit-trail.js';
 import { DrizzlePersonDataStore } from '../../src/storage/privacy/drizzle-person-data-store.js';
 import { DrizzleRetentionStore } from '../../src/storage/privacy/drizzle-retention-store.js';
 import { inbox, observations, people, shiftNotes } from '../../src/storage/schema/index.js';
@@ -24,7 +25,7 @@ describe.each(databaseTargets())('retention on $name', ({ open }) => {
   let world: World;
   let clock: FakeClock;
   const build = () => createApplyRetention({
-    retention: new DrizzleRetentionStore(handle.db), personData: new DrizzlePersonDataStore(handle.db), clock,
+    retention: new DrizzleRetentionStore(handle.db), personData: new DrizzlePersonDataStore(handle.db), clock, audit: new DrizzleAuditTrail(handle.db, clock),
     policy: { retentionYears: 2, noteTextRetentionDays: 30, timezone: 'Europe/Paris' },
   });
 
@@ -54,6 +55,7 @@ describe.each(databaseTargets())('retention on $name', ({ open }) => {
 
     const applied = await build()({ dryRun: false });
     expect(applied.erasures.map((e) => e.personId)).toEqual([world.ids.karim]);
+    expect(await new DrizzleAuditTrail(handle.db, clock).list({ subjectPersonId: world.ids.karim })).toMatchObject([{ action: 'erase', door: 'scheduler', details: { reason: 'retention' } }]);
     expect(await person(world.ids.karim)).toMatchObject({ firstName: 'Personne', status: 'anonymised', email: null });
     expect((await person(world.ids.nadia)).firstName).toBe('Nadia');
     // Staff are not salariés: their accounts follow the structure's own rules.

@@ -3,6 +3,7 @@ import { createErasePersonData } from '../../src/core/use-cases/erase-person-dat
 import { createExportPersonData } from '../../src/core/use-cases/export-person-data/export-person-data.js';
 import { PdfKitPersonDataDocuments } from '../../src/documents/person-data-pdf.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
+import { DrizzleAuditTrail } from '../../src/storage/audit/drizzle-audit-trail.js';
 import { DrizzlePersonDataStore } from '../../src/storage/privacy/drizzle-person-data-store.js';
 import { PERSON_DATA_COVERAGE } from '../../src/storage/privacy/person-data-coverage.js';
 import {
@@ -68,9 +69,10 @@ describe.each(databaseTargets())('GDPR export and erasure on $name', ({ open }) 
   let noteId: string;
   const build = () => {
     const personData = new DrizzlePersonDataStore(handle.db);
+    const audit = new DrizzleAuditTrail(handle.db, clock);
     return {
-      exportPersonData: createExportPersonData({ personData, documents: new PdfKitPersonDataDocuments(), clock }),
-      erasePersonData: createErasePersonData({ personData, clock }),
+      exportPersonData: createExportPersonData({ personData, documents: new PdfKitPersonDataDocuments(), clock, audit }),
+      erasePersonData: createErasePersonData({ personData, clock, audit }),
     };
   };
 
@@ -128,7 +130,11 @@ describe.each(databaseTargets())('GDPR export and erasure on $name', ({ open }) 
     expect(after.filter((r) => r.table === 'attendance')).toHaveLength(1);
     const deleted = result.value.tables.reduce((n, t) => n + t.deleted, 0);
     expect(deleted).toBeGreaterThanOrEqual(9);
-    expect(after.length).toBe(before.length - deleted);
+    // One more row: the erasure's own audit entry.
+    expect(after.length).toBe(before.length - deleted + 1);
+    const [entry] = await new DrizzleAuditTrail(handle.db, clock).list({ subjectPersonId: world.ids.nadia, limit: 1 });
+    expect(entry).toMatchObject({ action: 'erase', actorId: world.ids.admin, door: 'cli', resourceType: 'gdpr-export' });
+    expect(JSON.stringify(entry)).not.toMatch(/Nadia|Haddad/);
     expect(result.value.tables.find((t) => t.table === 'audit_log')).toEqual({ table: 'audit_log', deleted: 0, anonymised: 0, retained: 1 });
     expect(await build().erasePersonData({ actor: actorOf(world, 'admin', 'admin'), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'person.already_anonymised' });
   });

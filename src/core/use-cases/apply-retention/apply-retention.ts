@@ -1,4 +1,6 @@
 import { businessDate } from '../../domain/business-date.js';
+import { systemActor } from '../../domain/actor.js';
+import type { AuditTrail } from '../../ports/audit-trail.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import type { ErasureReport, PersonDataStore } from '../../ports/person-data-store.js';
@@ -42,6 +44,7 @@ export function createApplyRetention(deps: {
   readonly clock: Clock;
   readonly policy: RetentionPolicy;
   readonly logger?: Logger;
+  readonly audit: AuditTrail;
 }) {
   return async function applyRetention(input: { readonly dryRun: boolean }): Promise<RetentionReport> {
     const now = deps.clock.now();
@@ -50,7 +53,13 @@ export function createApplyRetention(deps: {
     const people = await deps.retention.expiredPeople(cutoffDate);
     const erasures: ErasureReport[] = [];
     if (!input.dryRun) {
-      for (const person of people) erasures.push(await deps.personData.erase(person.id, now));
+      for (const person of people) {
+        erasures.push(await deps.personData.erase(person.id, now));
+        await deps.audit.record({
+          actor: { ...systemActor(person.structureId), door: 'scheduler' }, action: 'erase', resourceType: 'person', subjectPersonId: person.id,
+          details: { reason: 'retention', referenceDate: person.referenceDate },
+        });
+      }
     }
     const noteTexts = await deps.retention.purgeNoteTexts(textCutoff, now, input.dryRun);
     const inboxPayloads = await deps.retention.purgeInboxPayloads(textCutoff, input.dryRun);

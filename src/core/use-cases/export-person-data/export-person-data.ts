@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { authorize } from '../../policy/authorize.js';
+import type { AuditTrail } from '../../ports/audit-trail.js';
 import type { Clock } from '../../ports/clock.js';
 import type { PersonDataDocuments } from '../../ports/person-data-documents.js';
 import type { PersonDataSnapshot, PersonDataStore } from '../../ports/person-data-store.js';
@@ -26,6 +27,7 @@ export function createExportPersonData(deps: {
   readonly personData: PersonDataStore;
   readonly documents: PersonDataDocuments;
   readonly clock: Clock;
+  readonly audit: AuditTrail;
 }) {
   return async function exportPersonData(input: ExportPersonDataInput): Promise<Result<PersonDataExport, ExportPersonDataError>> {
     const subject = await deps.personData.findSubject(input.personId);
@@ -35,6 +37,7 @@ export function createExportPersonData(deps: {
     });
     if (!allowed.ok) return err('access.denied', { role: input.actor.role });
     const generatedAt = deps.clock.now();
+    await deps.audit.record({ actor: input.actor, action: 'export', resourceType: 'gdpr-export', subjectPersonId: subject.id });
     const snapshot = await deps.personData.collect(subject.id);
     const json = JSON.stringify({ generatedAt: generatedAt.toISOString(), ...snapshot }, null, 2);
     const pdf = await deps.documents.renderPdf(snapshot, { locale: input.locale ?? 'fr', generatedAt });
