@@ -93,6 +93,12 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
     .action((person: string, opts: { confirm?: boolean; as?: string }) => act(async (io) => (await import('./commands/gdpr.js')).runGdprErase(io, person, opts)));
   program.command('retention').description(t('cli.retention')).option('--dry-run', t('cli.retention.dry_run'))
     .action((opts: { dryRun?: boolean }) => act(async (io) => (await import('./commands/retention.js')).runRetention(io, opts)));
+  const audit = program.command('audit').description(t('cli.audit'));
+  audit.command('verify').description(t('cli.audit.verify'))
+    .action(() => act(async (io) => (await import('./commands/audit.js')).runAuditVerify(io)));
+  audit.command('list').description(t('cli.audit.list')).requiredOption('--as <id>', t('cli.as')).option('--person <personne>', t('cli.audit.person'))
+    .option('--limit <n>', t('cli.audit.limit'))
+    .action((opts: { as: string; person?: string; limit?: string }) => act(async (io) => (await import('./commands/audit.js')).runAuditList(io, opts)));
   const teams = program.command('teams').description(t('cli.teams'));
   teams.command('package').description(t('cli.teams.package')).option('--out <zip>', t('cli.teams.package.out'))
     .action((opts: { out?: string }) => act(async (io) => (await import('./commands/teams-package.js')).runTeamsPackage(io, opts)));

@@ -41,4 +41,15 @@ describe('relais gdpr export and erase on the demo data', () => {
     expect(again.status).toBe(2);
     expect(existsSync(join(dir, 'again'))).toBe(false);
   }, SLOW * 2);
+
+  it('shows direction the access log and verifies its chain', () => {
+    const listed = runCli(['audit', 'list', '--as', 'demo-dir', '--person', 'Personne anonymisée'], env);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toMatch(/\tcli\terase\tgdpr-export\tPersonne anonymisée/);
+    expect(listed.stdout).toMatch(/\tcli\texport\tgdpr-export\tPersonne anonymisée/);
+    expect(runCli(['audit', 'list', '--as', 'demo-cip'], env).status).toBe(1);
+    const verified = runCli(['audit', 'verify'], env);
+    expect(verified.stdout).toMatch(/Journal des accès intact : \d+ entrée/);
+    expect(verified.status).toBe(0);
+  }, SLOW);
 });
