@@ -16,6 +16,7 @@ import { FileCarnetReferential } from '../language/carnet-referential-file.js';
 import { FrenchObjectiveReader } from '../language/french-objective-reader.js';
 import { RulesProgressNarrator } from '../language/rules-progress-narrator.js';
 import { projectPath } from '../project-paths.js';
+import type { SecretBox } from '../storage/crypto/secret-box.js';
 import type { Database } from '../storage/database.js';
 import { DrizzleBilanStore } from '../storage/stores/drizzle-bilan-store.js';
 import { DrizzleObjectiveStore } from '../storage/stores/drizzle-objective-store.js';
@@ -42,9 +43,9 @@ function lazyDocuments(): ProgressDocuments {
 }
 
 /** Progress summaries, bilans and objectives (issue #9): their stores and use cases, wired by the composition root. */
-export function buildProgressStores(db: Database) {
+export function buildProgressStores(db: Database, secretBox: SecretBox | null = null) {
   return {
-    progress: new DrizzleProgressStore(db),
+    progress: new DrizzleProgressStore(db, secretBox),
     bilans: new DrizzleBilanStore(db),
     objectives: new DrizzleObjectiveStore(db),
     history: new DrizzlePathHistoryWriter(db),

@@ -23,7 +23,7 @@ import { createProgressFeature } from '../conversation/features/progress-feature
 import { createTranslator } from '../i18n/translator.js';
 import { progressReply } from '../documents/progress-reply.js';
 import { buildTeamsDoor } from './teams-root.js';
-import { buildPrivacy } from './privacy-root.js';
+import { buildPrivacy, buildSecretBox } from './privacy-root.js';
 
 /**
  * The one composition root: builds every adapter and use case from the
@@ -111,7 +111,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
 function buildStores(database: DatabaseHandle, config: Config) {
   return {
     roster: new DrizzleRosterStore(database.db, config.defaultTimezone),
-    ...buildProgressStores(database.db),
+    ...buildProgressStores(database.db, buildSecretBox(config)),
   };
 }
 

@@ -27,6 +27,7 @@ import type { DatabaseHandle } from '../storage/database.js';
 import { DrizzleChatTranscript } from '../storage/stores/drizzle-chat-transcript.js';
 import { DrizzleUnitOfWork } from '../storage/stores/drizzle-unit-of-work.js';
 import { handleDeadIncoming } from './dead-letters.js';
+import { buildSecretBox } from './privacy-root.js';
 
 export interface ConversationOptions {
   readonly extractor: ShiftNoteExtractor;
@@ -53,6 +54,7 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
     clock: options.clock,
     onInbox: () => inboxWorker?.wake(),
     onOutbox: () => outboxWorker?.wake(),
+    secretBox: buildSecretBox(config),
   });
   const { clock } = options;
   const useCases = {

@@ -99,6 +99,8 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
   audit.command('list').description(t('cli.audit.list')).requiredOption('--as <id>', t('cli.as')).option('--person <personne>', t('cli.audit.person'))
     .option('--limit <n>', t('cli.audit.limit'))
     .action((opts: { as: string; person?: string; limit?: string }) => act(async (io) => (await import('./commands/audit.js')).runAuditList(io, opts)));
+  program.command('keys').description(t('cli.keys')).command('rotate').description(t('cli.keys.rotate'))
+    .action(() => act(async (io) => (await import('./commands/keys.js')).runKeysRotate(io)));
   const teams = program.command('teams').description(t('cli.teams'));
   teams.command('package').description(t('cli.teams.package')).option('--out <zip>', t('cli.teams.package.out'))
     .action((opts: { out?: string }) => act(async (io) => (await import('./commands/teams-package.js')).runTeamsPackage(io, opts)));

@@ -30,7 +30,7 @@ export function loadConfig(env: Env): ConfigResult {
     slack: parseSlackConfig(env, problems),
     teams: parseTeamsConfig(env, core.mode, problems),
     llm: parseLlmConfig(env, problems),
-    privacy: parsePrivacyConfig(env, problems),
+    privacy: parsePrivacyConfig(env, problems, core),
   };
   return problems.length === 0 ? { ok: true, config } : { ok: false, problems, partial: config };
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ErasureReport, PersonDataSnapshot, PersonDataStore, PersonDataSubject, PersonDataTable } from '../../core/ports/person-data-store.js';
+import { SecretBox } from '../crypto/secret-box.js';
 import type { Database, Executor } from '../database.js';
 import { jsMentionPattern, mentionTerms, mentioningPassages, postgresMentionPattern, redactMentions, type MentionSource } from './mention-pattern.js';
 import { ERASED, PERSON_DATA_COVERAGE, type TableCoverage } from './person-data-coverage.js';
@@ -19,7 +20,7 @@ interface Person extends PersonDataSubject, MentionSource {}
 
 /** Export and erasure driven by `PERSON_DATA_COVERAGE`: every listed table and column, nothing hard-coded elsewhere. */
 export class DrizzlePersonDataStore implements PersonDataStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database, private readonly box: SecretBox | null = null) {}
 
   async findSubject(personId: string): Promise<PersonDataSubject | null> {
     const person = await this.person(this.db, personId);
@@ -58,6 +59,14 @@ export class DrizzlePersonDataStore implements PersonDataStore {
     });
   }
 
+  /** Sealed columns opened for the person's own copy; dates as ISO strings. */
+  private readable(tableName: string, row: Row): Row {
+    return Object.fromEntries(Object.entries(plain(row)).map(([k, v]) => {
+      if (typeof v !== 'string' || !SecretBox.isEncrypted(v) || this.box === null) return [k, v];
+      return [k, this.box.decrypt(v, `${tableName}.${k}`)];
+    }));
+  }
+
   private async person(db: Executor, personId: string): Promise<Person | null> {
     const [row] = await rowsOf(db, sql`select id, structure_id, team_id, referent_cip_id, role, first_name, last_name, aliases, email, status
       from relais.people where id = ${personId}`);
@@ -77,6 +86,7 @@ export class DrizzlePersonDataStore implements PersonDataStore {
       byKey.set(key, { ...byKey.get(key), ...extra });
     };
     const t = table(coverage.table);
+    const plain = (row: Row): Row => this.readable(coverage.table, row);
     for (const [name, treatment] of Object.entries(coverage.columns)) {
       const c = column(name);
       switch (treatment.kind) {
