@@ -101,6 +101,8 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
     .action((opts: { as: string; person?: string; limit?: string }) => act(async (io) => (await import('./commands/audit.js')).runAuditList(io, opts)));
   program.command('keys').description(t('cli.keys')).command('rotate').description(t('cli.keys.rotate'))
     .action(() => act(async (io) => (await import('./commands/keys.js')).runKeysRotate(io)));
+  program.command('rgpd').description(t('cli.rgpd')).command('registre').description(t('cli.rgpd.registre'))
+    .action(() => act(async (io) => (await import('./commands/rgpd-registre.js')).runRgpdRegistre(io)));
   const teams = program.command('teams').description(t('cli.teams'));
   teams.command('package').description(t('cli.teams.package')).option('--out <zip>', t('cli.teams.package.out'))
     .action((opts: { out?: string }) => act(async (io) => (await import('./commands/teams-package.js')).runTeamsPackage(io, opts)));
