@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../core/ports/audit-trail.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { ProgressCharts } from '../core/ports/progress-charts.js';
@@ -16,6 +17,7 @@ import { FileCarnetReferential } from '../language/carnet-referential-file.js';
 import { FrenchObjectiveReader } from '../language/french-objective-reader.js';
 import { RulesProgressNarrator } from '../language/rules-progress-narrator.js';
 import { projectPath } from '../project-paths.js';
+import type { SecretBox } from '../storage/crypto/secret-box.js';
 import type { Database } from '../storage/database.js';
 import { DrizzleBilanStore } from '../storage/stores/drizzle-bilan-store.js';
 import { DrizzleObjectiveStore } from '../storage/stores/drizzle-objective-store.js';
@@ -42,9 +44,9 @@ function lazyDocuments(): ProgressDocuments {
 }
 
 /** Progress summaries, bilans and objectives (issue #9): their stores and use cases, wired by the composition root. */
-export function buildProgressStores(db: Database) {
+export function buildProgressStores(db: Database, secretBox: SecretBox | null = null) {
   return {
-    progress: new DrizzleProgressStore(db),
+    progress: new DrizzleProgressStore(db, secretBox),
     bilans: new DrizzleBilanStore(db),
     objectives: new DrizzleObjectiveStore(db),
     history: new DrizzlePathHistoryWriter(db),
@@ -59,11 +61,13 @@ export function buildProgressUseCases(deps: {
   readonly referentialPath?: string;
   /** The paragraph writer (the LLM one when configured); the rules narrator otherwise. */
   readonly narrator?: ProgressNarrator;
+  readonly audit?: AuditTrail;
 }) {
   const { stores, clock, logger, defaultTimezone } = deps;
   const referential = new FileCarnetReferential(deps.referentialPath ?? CARNET_REFERENTIAL_PATH, logger);
   const buildProgressSummary = createBuildProgressSummary({
     progressStore: stores.progress, clock, defaultTimezone, narrator: deps.narrator ?? new RulesProgressNarrator(), logger,
+    ...(deps.audit === undefined ? {} : { audit: deps.audit }),
   });
   const createObjective = createCreateObjective({ objectiveStore: stores.objectives, progressStore: stores.progress, referential, clock });
   const dueObjectives = createListDueObjectives({ objectiveStore: stores.objectives, clock, defaultTimezone });
@@ -71,7 +75,7 @@ export function buildProgressUseCases(deps: {
     buildProgressSummary,
     exportProgressDocument: createExportProgressDocument({
       buildProgressSummary, progressStore: stores.progress, bilanStore: stores.bilans, charts: lazyCharts(),
-      documents: lazyDocuments(), clock, defaultTimezone,
+      documents: lazyDocuments(), clock, defaultTimezone, ...(deps.audit === undefined ? {} : { audit: deps.audit }),
     }),
     recordBilan: createRecordBilan({ progressStore: stores.progress, bilanStore: stores.bilans, createObjective }),
     createObjective,

@@ -1,5 +1,6 @@
 import type { Config } from '../config/load-config.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
+import type { AuditTrail } from '../core/ports/audit-trail.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { MessageSender } from '../core/ports/message-sender.js';
 import type { ProgressNarrator } from '../core/ports/progress-narrator.js';
@@ -32,6 +33,7 @@ import { createProgressFeature } from '../conversation/features/progress-feature
 import { createTranslator } from '../i18n/translator.js';
 import { progressReply } from '../documents/progress-reply.js';
 import { buildTeamsDoor } from './teams-root.js';
+import { buildPrivacy, buildSecretBox } from './privacy-root.js';
 
 /**
  * The one composition root: builds every adapter and use case from the
@@ -51,6 +53,8 @@ export interface Relais {
   readonly transcriber: Transcriber | null;
   /** Team settings, digests, reminders and their scheduler (issue #10). */
   readonly digests: ReturnType<typeof buildDigests>;
+  /** GDPR rights, retention, audit trail. */
+  readonly privacy: ReturnType<typeof buildPrivacy>;
   /** HTTP routes of every open door, mounted on the one server. */
   readonly routes: readonly Route[];
   /** Writes spreadsheets (monthly export). */
@@ -87,7 +91,8 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
   const engines = chooseEngines(config, { clock, logger, usage: stores.llmUsage });
-  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone, narrator: engines.narrator, workdayHours: config.workdayHours });
+  const privacy = buildPrivacy(config, database, { clock, logger });
+  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone, narrator: engines.narrator, workdayHours: config.workdayHours, audit: privacy.audit });
   const teams = buildTeamsDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
@@ -107,7 +112,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   });
   const digests = buildDigests(config, database, { clock, logger, ...(options.workerId ? { workerId: options.workerId } : {}) });
   const conversation = buildConversation(config, database, {
-    extractor: options.extractor ?? engines.extractor, rosterStore: stores.roster, clock, logger, senders,
+    extractor: options.extractor ?? engines.extractor, rosterStore: stores.roster, clock, logger, senders, audit: privacy.audit,
     features: [...(options.features ?? []), progressFeature, learning.feature, digests.feature, createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
@@ -117,12 +122,13 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (teams) routes.push(...teams.routes(conversation));
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, learning, conversation, digests, routes, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,
+    config, logger, clock, database, lifecycle, stores, useCases, learning, conversation, digests, routes, privacy, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,
     startWorkers: () => {
       if (started) return;
       started = true;
       conversation.workers.inbox.start();
       conversation.workers.outbox.start();
+      privacy.startJobs(lifecycle, options.workerId ?? `relais-${process.pid}`);
       lifecycle.onStop('workers', async () => {
         await Promise.all([conversation.workers.inbox.stop(), conversation.workers.outbox.stop()]);
       });
@@ -141,12 +147,13 @@ function buildStores(database: DatabaseHandle, config: Config) {
     roster: new DrizzleRosterStore(database.db, config.defaultTimezone),
     llmUsage: new DrizzleLlmUsage(database.db, config.llm?.monthlyTokenBudget ?? null),
     productionLog: new DrizzleProductionLogStore(database.db),
-    ...buildProgressStores(database.db),
+    ...buildProgressStores(database.db, buildSecretBox(config)),
   };
 }
 
 function buildUseCases(
-  stores: ReturnType<typeof buildStores>, context: { clock: Clock; logger: Logger; defaultTimezone: string; narrator: ProgressNarrator; workdayHours: number },
+  stores: ReturnType<typeof buildStores>,
+  context: { clock: Clock; logger: Logger; defaultTimezone: string; narrator: ProgressNarrator; workdayHours: number; audit?: AuditTrail },
 ) {
   const importRoster = createImportRoster({ rosterStore: stores.roster });
   const { workdayHours, ...progressContext } = context;

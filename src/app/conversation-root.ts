@@ -22,10 +22,12 @@ import { createInboxTick } from '../jobs/inbox-worker.js';
 import { createOutboxTick } from '../jobs/outbox-worker.js';
 import { PollingWorker } from '../jobs/polling-worker.js';
 import { createPlaygroundSender } from '../platforms/playground/playground-sender.js';
+import type { AuditTrail } from '../core/ports/audit-trail.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { DrizzleChatTranscript } from '../storage/stores/drizzle-chat-transcript.js';
 import { DrizzleUnitOfWork } from '../storage/stores/drizzle-unit-of-work.js';
 import { handleDeadIncoming } from './dead-letters.js';
+import { buildSecretBox } from './privacy-root.js';
 
 export interface ConversationOptions {
   readonly extractor: ShiftNoteExtractor;
@@ -37,6 +39,8 @@ export interface ConversationOptions {
   readonly features?: readonly FeatureHandler[];
   readonly workerId?: string;
   readonly pollIntervalMs?: number;
+  /** Who changed which salarié's data (issue #11). */
+  readonly audit?: AuditTrail;
 }
 
 /** The conversation layer, the note use cases, the durable intake and the two workers. */
@@ -50,6 +54,7 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
     clock: options.clock,
     onInbox: () => inboxWorker?.wake(),
     onOutbox: () => outboxWorker?.wake(),
+    secretBox: buildSecretBox(config),
   });
   const { clock } = options;
   const useCases = {
@@ -57,7 +62,7 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
     linkIdentity: createLinkIdentity({ identities: uow.stores.identities }),
     captureShiftNote: createCaptureShiftNote({ uow, extractor: options.extractor, presenter, clock, defaultTimezone: config.defaultTimezone }),
     editShiftNote: createEditShiftNote({ uow, extractor: options.extractor, presenter }),
-    confirmShiftNote: createConfirmShiftNote({ uow, presenter, clock }),
+    confirmShiftNote: createConfirmShiftNote({ uow, presenter, clock, ...(options.audit === undefined ? {} : { audit: options.audit }) }),
     discardShiftNote: createDiscardShiftNote({ uow, presenter, clock }),
     cancelShiftNote: createCancelShiftNote({ uow, presenter, clock, cancelWindowHours: config.noteCancelWindowHours }),
     listShiftNotes: createListShiftNotes({ uow, clock, defaultTimezone: config.defaultTimezone }),

@@ -103,6 +103,25 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
     .option('--format <format>', t('cli.format')).option('--out <fichier>', t('cli.out'))
     .action((person: string, opts: { as: string; date?: string; format?: string; out?: string }) =>
       act(async (io) => (await import('./commands/learning.js')).runAttestation(io, person, opts)));
+  const gdpr = program.command('gdpr').description(t('cli.gdpr'));
+  gdpr.command('export').description(t('cli.gdpr.export')).argument('<personne>', t('cli.suivi.person'))
+    .option('--out <dossier>', t('cli.gdpr.out')).option('--as <id>', t('cli.gdpr.as'))
+    .action((person: string, opts: { out?: string; as?: string }) => act(async (io) => (await import('./commands/gdpr.js')).runGdprExport(io, person, opts)));
+  gdpr.command('erase').description(t('cli.gdpr.erase')).argument('<personne>', t('cli.suivi.person'))
+    .option('--confirm', t('cli.gdpr.confirm')).option('--as <id>', t('cli.gdpr.as'))
+    .action((person: string, opts: { confirm?: boolean; as?: string }) => act(async (io) => (await import('./commands/gdpr.js')).runGdprErase(io, person, opts)));
+  program.command('retention').description(t('cli.retention')).option('--dry-run', t('cli.retention.dry_run'))
+    .action((opts: { dryRun?: boolean }) => act(async (io) => (await import('./commands/retention.js')).runRetention(io, opts)));
+  const audit = program.command('audit').description(t('cli.audit'));
+  audit.command('verify').description(t('cli.audit.verify'))
+    .action(() => act(async (io) => (await import('./commands/audit.js')).runAuditVerify(io)));
+  audit.command('list').description(t('cli.audit.list')).requiredOption('--as <id>', t('cli.as')).option('--person <personne>', t('cli.audit.person'))
+    .option('--limit <n>', t('cli.audit.limit'))
+    .action((opts: { as: string; person?: string; limit?: string }) => act(async (io) => (await import('./commands/audit.js')).runAuditList(io, opts)));
+  program.command('keys').description(t('cli.keys')).command('rotate').description(t('cli.keys.rotate'))
+    .action(() => act(async (io) => (await import('./commands/keys.js')).runKeysRotate(io)));
+  program.command('rgpd').description(t('cli.rgpd')).command('registre').description(t('cli.rgpd.registre'))
+    .action(() => act(async (io) => (await import('./commands/rgpd-registre.js')).runRgpdRegistre(io)));
   const teams = program.command('teams').description(t('cli.teams'));
   teams.command('package').description(t('cli.teams.package')).option('--out <zip>', t('cli.teams.package.out'))
     .action((opts: { out?: string }) => act(async (io) => (await import('./commands/teams-package.js')).runTeamsPackage(io, opts)));

@@ -2,6 +2,7 @@ import { coreVariables, parseCoreConfig, type CoreConfig } from './sections/core
 import { learningVariables, parseLearningConfig, type LearningConfig } from './sections/learning.js';
 import { llmVariables, parseLlmConfig, type LlmConfig } from './sections/llm.js';
 import { parseSchedulerConfig, schedulerVariables, type SchedulerConfig } from './sections/scheduler.js';
+import { parsePrivacyConfig, privacyVariables, type PrivacyConfig } from './sections/privacy.js';
 import { parseSlackConfig, slackVariables, type SlackConfig } from './sections/slack.js';
 import { parseTeamsConfig, teamsVariables, type TeamsConfig } from './sections/teams.js';
 import type { ConfigProblem, Env, VariableSpec } from './variable.js';
@@ -13,10 +14,11 @@ export interface Config extends CoreConfig {
   readonly llm: LlmConfig | null;
   readonly learning: LearningConfig;
   readonly scheduler: SchedulerConfig;
+  readonly privacy: PrivacyConfig;
 }
 
 export const allVariables: readonly VariableSpec[] = [
-  ...coreVariables, ...slackVariables, ...teamsVariables, ...llmVariables, ...learningVariables, ...schedulerVariables,
+  ...coreVariables, ...slackVariables, ...teamsVariables, ...llmVariables, ...learningVariables, ...schedulerVariables, ...privacyVariables,
 ];
 
 export type ConfigResult =
@@ -34,6 +36,7 @@ export function loadConfig(env: Env): ConfigResult {
     llm: parseLlmConfig(env, problems),
     learning: parseLearningConfig(env),
     scheduler: parseSchedulerConfig(env, problems),
+    privacy: parsePrivacyConfig(env, problems, core),
   };
   return problems.length === 0 ? { ok: true, config } : { ok: false, problems, partial: config };
 }

@@ -9,6 +9,7 @@ import { llm } from './llm.js';
 import { learning } from './learning.js';
 import { notes } from './notes.js';
 import { playground } from './playground.js';
+import { privacy } from './privacy.js';
 import { progress } from './progress.js';
 import { progressChat } from './progress-chat.js';
 import { production } from './production.js';
@@ -19,7 +20,7 @@ import { teams } from './teams.js';
 import type { CatalogPart } from './types.js';
 
 /** Topics are separate files so that features add texts without touching each other. */
-const parts: readonly CatalogPart[] = [cli, config, conversation, digests, documents, extraction, followup, learning, llm, notes, playground, production, progress, progressChat, records, roster, server, teams];
+const parts: readonly CatalogPart[] = [cli, config, conversation, digests, documents, extraction, followup, learning, llm, notes, playground, privacy, production, progress, progressChat, records, roster, server, teams];
 
 export const catalog = {
   fr: Object.assign({}, ...parts.map((p) => p.fr)) as Record<string, string>,

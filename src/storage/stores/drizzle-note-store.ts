@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, isNotNull, lte, lt } from 'drizzle-orm';
+import { seal, SEALED, type SecretBox } from '../crypto/secret-box.js';
 import { sensitivityOf } from '../../core/domain/sensitivity.js';
 import type { NoteConversation, NoteDraft, NoteSource, NoteStatus, ShiftNote } from '../../core/domain/shift-note.js';
 import type { ConfirmedRecords, NewShiftNote, NoteStore } from '../../core/ports/note-store.js';
@@ -13,7 +14,8 @@ const toNote = (r: typeof shiftNotes.$inferSelect): ShiftNote => ({
 });
 
 export class DrizzleNoteStore implements NoteStore {
-  constructor(private readonly db: Executor) {}
+  /** `box`: seals restricted and special observation quotes and alert quotes at rest (null: development without a key). */
+  constructor(private readonly db: Executor, private readonly box: SecretBox | null = null) {}
 
   async insertNote(note: NewShiftNote): Promise<{ note: ShiftNote; created: boolean }> {
     const inserted = await this.db.insert(shiftNotes).values({
@@ -77,7 +79,8 @@ export class DrizzleNoteStore implements NoteStore {
     if (x.observations.length) {
       await this.db.insert(observations).values(x.observations.map((o) => ({
         ...base, personId: o.person, authorId: r.authorId, category: o.category, polarity: o.polarity,
-        evidence: o.evidence, sensitivity: sensitivityOf(o.category),
+        evidence: sensitivityOf(o.category) === 'team' ? o.evidence : seal(this.box, o.evidence, SEALED.observationEvidence),
+        sensitivity: sensitivityOf(o.category),
       })));
     }
     if (x.production.length) {
@@ -92,7 +95,7 @@ export class DrizzleNoteStore implements NoteStore {
     }
     if (x.alerts.length) {
       await this.db.insert(alerts).values(x.alerts.map((a) => ({
-        ...base, personId: a.person, topic: a.topic, evidence: a.evidence, notifiedAt: new Date(),
+        ...base, personId: a.person, topic: a.topic, evidence: seal(this.box, a.evidence, SEALED.alertEvidence), notifiedAt: new Date(),
       })));
     }
   }

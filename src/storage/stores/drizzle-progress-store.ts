@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { SEALED, unseal, type SecretBox } from '../crypto/secret-box.js';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type {
   AttendanceExceptionRow, PathRecords, Period, PersonContext, ProgressStore,
@@ -19,7 +20,7 @@ const confirmed = or(isNull(shiftNotes.id), eq(shiftNotes.status, 'confirmed'))!
 
 /** Reads a salarié's path with one query per kind of record, each on a (person, date) index. */
 export class DrizzleProgressStore implements ProgressStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database, private readonly box: SecretBox | null = null) {}
 
   async findPerson(personId: string): Promise<PersonContext | null> {
     const [row] = await this.db.select({ p: people, teamName: teams.name, timezone: teams.timezone })
@@ -43,8 +44,9 @@ export class DrizzleProgressStore implements ProgressStore {
         this.incidents(personId, period), this.alerts(personId, period), this.bilans(personId, period.to),
       ]);
     return {
-      attendanceMonths, attendanceExceptions, observations: observationRows, skillEvaluations: skillRows, situations: situationRows,
-      objectives: objectiveRows, incidents: incidentRows, alerts: alertRows, bilans: bilanRows,
+      attendanceMonths, attendanceExceptions, skillEvaluations: skillRows, situations: situationRows, objectives: objectiveRows, incidents: incidentRows, bilans: bilanRows,
+      observations: observationRows.map((r) => ({ ...r, evidence: unseal(this.box, r.evidence, SEALED.observationEvidence) })),
+      alerts: alertRows.map((r) => ({ ...r, evidence: unseal(this.box, r.evidence, SEALED.alertEvidence) })),
     };
   }
 

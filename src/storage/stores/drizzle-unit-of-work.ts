@@ -2,6 +2,7 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { TransactionalStores, UnitOfWork } from '../../core/ports/unit-of-work.js';
 import { DrizzleInbox } from '../../jobs/drizzle-inbox.js';
 import { DrizzleOutbox } from '../../jobs/drizzle-outbox.js';
+import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database, Executor } from '../database.js';
 import { DrizzleIdentityStore } from './drizzle-identity-store.js';
 import { DrizzleNoteStore } from './drizzle-note-store.js';
@@ -13,6 +14,8 @@ export interface UnitOfWorkOptions {
   /** Called after a successful commit that enqueued work, to wake the workers. */
   readonly onInbox?: () => void;
   readonly onOutbox?: () => void;
+  /** Seals sensitive quotes at rest (issue #11). */
+  readonly secretBox?: SecretBox | null;
 }
 
 export class DrizzleUnitOfWork implements UnitOfWork {
@@ -37,7 +40,7 @@ export class DrizzleUnitOfWork implements UnitOfWork {
   private storesFor(db: Executor, direct: boolean, mark?: { inbox: () => void; outbox: () => void }): TransactionalStores {
     const identities = new DrizzleIdentityStore(db);
     return {
-      notes: new DrizzleNoteStore(db),
+      notes: new DrizzleNoteStore(db, this.options.secretBox ?? null),
       identities,
       inbox: new DrizzleInbox(db, this.options.clock, direct ? this.options.onInbox : mark?.inbox),
       outbox: new DrizzleOutbox(db, identities, { playground: this.options.playground, clock: this.options.clock, onEnqueued: direct ? this.options.onOutbox : mark?.outbox }),

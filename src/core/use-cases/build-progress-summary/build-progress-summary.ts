@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { addDays, businessDate } from '../../domain/business-date.js';
 import { authorize } from '../../policy/authorize.js';
+import type { AuditTrail } from '../../ports/audit-trail.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import type { Narrative, ProgressNarrator } from '../../ports/progress-narrator.js';
@@ -44,6 +45,8 @@ export function createBuildProgressSummary(deps: {
   readonly defaultTimezone: string;
   readonly narrator?: ProgressNarrator;
   readonly logger?: Logger;
+  /** Who read which salarié's path (issue #11). */
+  readonly audit?: AuditTrail;
 }) {
   return async function buildProgressSummary(input: BuildProgressSummaryInput): Promise<Result<ProgressSummary, BuildProgressSummaryError>> {
     const context = await deps.progressStore.findPerson(input.personId);
@@ -60,6 +63,7 @@ export function createBuildProgressSummary(deps: {
     const from = input.from ?? person.contractStart ?? addDays(to, -365);
     if (!isIsoDate(from) || !isIsoDate(to) || from > to) return err('period.invalid', { from, to });
 
+    await deps.audit?.record({ actor: input.actor, action: 'read', resourceType: 'progress-summary', subjectPersonId: person.id, details: { from, to } });
     const records = await deps.progressStore.loadRecords(person.id, { from, to });
     const visible = visibleRecords(input.actor, context, records);
     const facts = assembleFacts(context, visible.records, { from, to }, today, visible.withheld);

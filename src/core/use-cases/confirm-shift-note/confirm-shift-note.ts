@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { noteDestination, noteKeys } from '../../domain/note-keys.js';
 import { activeRoster } from '../../domain/people-roster.js';
 import type { ShiftNote } from '../../domain/shift-note.js';
+import type { AuditTrail } from '../../ports/audit-trail.js';
 import type { Clock } from '../../ports/clock.js';
 import type { NotePresenter } from '../../ports/note-presenter.js';
 import type { OutgoingMessage } from '../../ports/outbox.js';
@@ -17,7 +18,7 @@ export type ConfirmError = NoteAccessError | 'note.changed';
  * queued for the team channel and alerts go privately to the referent CIP and
  * direction. A double click confirms once.
  */
-export function createConfirmShiftNote(deps: { readonly uow: UnitOfWork; readonly presenter: NotePresenter; readonly clock: Clock }) {
+export function createConfirmShiftNote(deps: { readonly uow: UnitOfWork; readonly presenter: NotePresenter; readonly clock: Clock; readonly audit?: AuditTrail }) {
   return async function confirmShiftNote(input: { actor: Actor; noteId: string }): Promise<Result<ShiftNote, ConfirmError>> {
     const loaded = await loadOwnNote(deps.uow.stores.notes, input.actor, input.noteId, ['draft', 'confirmed']);
     if (!loaded.ok) return loaded;
@@ -25,7 +26,7 @@ export function createConfirmShiftNote(deps: { readonly uow: UnitOfWork; readonl
     const note = loaded.value;
     const people = await deps.uow.stores.identities.peopleOfStructure(note.structureId);
     const roster = activeRoster(people);
-    return deps.uow.transaction(async (s) => {
+    const result = await deps.uow.transaction(async (s): Promise<Result<ShiftNote, ConfirmError>> => {
       const confirmed = await s.notes.updateNote(note.id, note.version, { status: 'confirmed', confirmedAt: deps.clock.now() });
       if (!confirmed) return err('note.changed');
       const extraction = note.draft!.extraction;
@@ -45,6 +46,17 @@ export function createConfirmShiftNote(deps: { readonly uow: UnitOfWork; readonl
       await s.outbox.enqueue(messages);
       return ok(confirmed);
     });
+    if (result.ok && deps.audit !== undefined) {
+      // One entry per salarié whose records this note wrote: ids only.
+      const extraction = note.draft!.extraction;
+      const subjects = new Set([...extraction.attendance, ...extraction.observations].map((r) => r.person));
+      for (const a of extraction.alerts) if (a.person !== null) subjects.add(a.person);
+      for (const i of extraction.incidents) for (const p of i.persons) subjects.add(p);
+      await deps.audit.record(...[...subjects].map((personId) => ({
+        actor: input.actor, action: 'write', resourceType: 'shift-note', resourceId: note.id, subjectPersonId: personId,
+      })));
+    }
+    return result;
   };
 }
 

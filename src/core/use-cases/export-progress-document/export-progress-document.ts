@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { businessDate } from '../../domain/business-date.js';
 import { authorize } from '../../policy/authorize.js';
 import type { BilanStore } from '../../ports/bilan-store.js';
+import type { AuditTrail } from '../../ports/audit-trail.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ProgressCharts } from '../../ports/progress-charts.js';
 import type { DocumentFormat, DocumentKind, ProgressDocuments } from '../../ports/progress-documents.js';
@@ -40,6 +41,7 @@ export function createExportProgressDocument(deps: {
   readonly documents: ProgressDocuments;
   readonly clock: Clock;
   readonly defaultTimezone: string;
+  readonly audit?: AuditTrail;
 }) {
   return async function exportProgressDocument(input: ExportProgressDocumentInput): Promise<Result<ExportedDocument, BuildProgressSummaryError>> {
     const locale = input.locale ?? 'fr';
@@ -67,6 +69,7 @@ export function createExportProgressDocument(deps: {
       kind: input.kind, facts: summary.facts, narrative: summary.narrative, bilan, charts, names, locale,
       generatedOn: businessDate(deps.clock.now(), deps.defaultTimezone),
     }, input.format);
+    await deps.audit?.record({ actor: input.actor, action: 'export', resourceType: input.kind === 'suivi' ? 'progress-summary' : 'bilan', subjectPersonId: input.personId, details: { kind: input.kind, format: input.format } });
     return ok({ bytes, summary, charts });
   };
 }

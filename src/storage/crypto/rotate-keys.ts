@@ -1,0 +1,34 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database, Executor } from '../database.js';
+import { SEALED, type SecretBox } from './secret-box.js';
+
+/** Every sealed column, with the rows that must be sealed (team-level observations stay readable). */
+const SEALED_COLUMNS: ReadonlyArray<{ readonly table: string; readonly column: string; readonly context: string; readonly where: SQL }> = [
+  { table: 'observations', column: 'evidence', context: SEALED.observationEvidence, where: sql`sensitivity <> 'team'` },
+  { table: 'alerts', column: 'evidence', context: SEALED.alertEvidence, where: sql`true` },
+  { table: 'situations', column: 'details', context: SEALED.situationDetails, where: sql`details is not null` },
+];
+
+/**
+ * `relais keys rotate`: re-encrypts with the current key every sealed value that
+ * uses an older key or is still plaintext, in one transaction per column.
+ */
+export async function rotateKeys(db: Database, box: SecretBox): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const c of SEALED_COLUMNS) {
+    counts[c.context] = await db.transaction(async (tx) => {
+      const ex = tx as unknown as Executor;
+      const t = sql`${sql.identifier('relais')}.${sql.identifier(c.table)}`;
+      const col = sql`${sql.identifier(c.column)}`;
+      const rows = ((await ex.execute(sql`select id, ${col} as v from ${t} where ${c.where} for update`)) as unknown as { rows: Array<{ id: string; v: string }> }).rows;
+      let changed = 0;
+      for (const row of rows) {
+        if (!box.needsRotation(row.v)) continue;
+        await ex.execute(sql`update ${t} set ${col} = ${box.encrypt(box.decrypt(row.v, c.context), c.context)} where id = ${row.id}`);
+        changed += 1;
+      }
+      return changed;
+    });
+  }
+  return counts;
+}

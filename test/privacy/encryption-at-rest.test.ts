@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import { buildRelais } from '../../src/app/composition-root.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { silentLogger } from '../../src/core/ports/logger.js';
+import type { DatabaseHandle } from '../../src/storage/database.js';
+import { deriveDataKey, SecretBox } from '../../src/storage/crypto/secret-box.js';
+import { alerts, observations, shiftNotes } from '../../src/storage/schema/index.js';
+import { createHarness, replyText, type Harness } from '../support/relais-harness.js';
+import { scriptedExtractor } from '../support/scripted-extractor.js';
+import { databaseTargets, truncateAll, warnIfPostgresSkipped } from '../support/test-database.js';
+
+warnIfPostgresSkipped();
+
+const KEY_1 = 'k1-0123456789abcdef0123456789abcdef';
+const KEY_2 = 'k2-fedcba9876543210fedcba9876543210';
+
+describe('SecretBox', () => {
+  const box = new SecretBox(KEY_1);
+  it('round-trips, with a fresh IV and the key id in every value', () => {
+    const a = box.encrypt('il dort dans sa voiture', 'observations.evidence');
+    const b = box.encrypt('il dort dans sa voiture', 'observations.evidence');
+    expect(a).not.toBe(b);
+    expect(a.startsWith(`enc:v1:${deriveDataKey(KEY_1).id}:`)).toBe(true);
+    expect(a).not.toContain('voiture');
+    expect(box.decrypt(a, 'observations.evidence')).toBe('il dort dans sa voiture');
+    expect(box.decrypt('texte en clair', 'observations.evidence')).toBe('texte en clair');
+  });
+  it('refuses a tampered value, another column, an unknown key', () => {
+    const sealed = box.encrypt('suivi en addictologie', 'alerts.evidence');
+    const head = sealed.slice(0, sealed.lastIndexOf(':') + 1);
+    const bytes = Buffer.from(sealed.slice(head.length), 'base64');
+    bytes[bytes.length - 1]! ^= 1;
+    expect(() => box.decrypt(`${head}${bytes.toString('base64')}`, 'alerts.evidence')).toThrow();
+    expect(() => box.decrypt(sealed, 'observations.evidence')).toThrow();
+    expect(() => new SecretBox(KEY_2).decrypt(sealed, 'alerts.evidence')).toThrow(/no key/);
+    const rotated = new SecretBox(KEY_2, [KEY_1]);
+    expect(rotated.decrypt(sealed, 'alerts.evidence')).toBe('suivi en addictologie');
+    expect(rotated.needsRotation(sealed)).toBe(true);
+    expect(rotated.needsRotation(rotated.encrypt('x', 'alerts.evidence'))).toBe(false);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses production without RELAIS_SECRET_KEY, in French', () => {
+    const loaded = loadConfig({ RELAIS_ENV: 'production', PLAYGROUND_ENABLED: 'false' });
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) expect(loaded.problems).toContainEqual({ variable: 'RELAIS_SECRET_KEY', code: 'config.problem.secret_key_required' });
+    expect(loadConfig({ RELAIS_ENV: 'production', PLAYGROUND_ENABLED: 'false', RELAIS_SECRET_KEY: KEY_1 }).ok).toBe(true);
+  });
+});
+
+const extractor = scriptedExtractor((_note, who) => ({
+  attendance: [{ person: who('Moussa'), status: 'present', excused: null, minutes: null }],
+  observations: [
+    { person: who('Moussa'), category: 'logement', polarity: 'negative', evidence: 'il dort dans sa voiture depuis lundi' },
+    { person: who('Lucas'), category: 'securite', polarity: 'positive', evidence: 'Lucas a mis ses EPI' },
+  ],
+  alerts: [{ person: who('Moussa'), topic: 'logement', evidence: 'il dort dans sa voiture depuis lundi' }],
+}));
+
+describe.each(databaseTargets())('sensitive quotes encrypted at rest on $name', ({ open }) => {
+  let db: DatabaseHandle;
+  let h: Harness;
+  beforeAll(async () => { db = await open(); });
+  afterAll(async () => db.close());
+  beforeEach(async () => {
+    await truncateAll(db);
+    h = await createHarness(db, { extractor, env: { RELAIS_SECRET_KEY: KEY_1 } });
+  });
+
+  const confirmNote = async () => {
+    await h.say('demo-eti-ev', "Tout le monde était là. Lucas a mis ses EPI. Moussa m'a dit qu'il dort dans sa voiture depuis lundi.");
+    await h.drain();
+    const [note] = await db.db.select().from(shiftNotes);
+    await h.click('demo-eti-ev', 'note.confirm', note!.id);
+    await h.drain();
+  };
+  const rawColumns = async () => {
+    const rows = (await db.db.execute(sql`select evidence as v from relais.observations union all select evidence from relais.alerts`)) as unknown as { rows: Array<{ v: string }> };
+    return rows.rows.map((r) => r.v);
+  };
+
+  it('never stores the restricted quote in clear, and the referent CIP still reads it', async () => {
+    await confirmNote();
+    const raw = await rawColumns();
+    expect(raw).toHaveLength(3);
+    expect(raw.filter((v) => v.includes('voiture'))).toEqual([]);
+    expect(raw.filter((v) => v.startsWith('enc:v1:'))).toHaveLength(2);
+    // Team-level quotes stay readable for search and digests.
+    expect(raw).toContain('Lucas a mis ses EPI');
+    const [observation] = await db.db.select().from(observations).where(sql`category = 'logement'`);
+    expect(observation!.evidence).toMatch(/^enc:v1:[0-9a-f]{8}:/);
+    expect((await db.db.select().from(alerts))[0]!.evidence).toMatch(/^enc:v1:/);
+
+    await h.say('demo-cip', 'Où en est Moussa ?');
+    await h.drain();
+    expect((await h.dm('demo-cip')).map(replyText).join('\n')).toContain('il dort dans sa voiture depuis lundi');
+  });
+
+  it('re-encrypts everything with a new key, the old one kept only for the rotation', async () => {
+    await confirmNote();
+    const loaded = loadConfig({ RELAIS_ENV: 'test', RELAIS_SECRET_KEY: KEY_2, RELAIS_PREVIOUS_SECRET_KEYS: KEY_1 });
+    if (!loaded.ok) throw new Error('config');
+    const relais = await buildRelais(loaded.config, { database: db, logger: silentLogger, migrate: false });
+    expect(await relais.privacy.rotateKeys()).toEqual({ keyId: deriveDataKey(KEY_2).id, count: 2 });
+    expect(await relais.privacy.rotateKeys()).toEqual({ keyId: deriveDataKey(KEY_2).id, count: 0 });
+    const sealed = (await rawColumns()).filter((v) => v.startsWith('enc:'));
+    expect(sealed.every((v) => v.startsWith(`enc:v1:${deriveDataKey(KEY_2).id}:`))).toBe(true);
+    const onlyNew = new SecretBox(KEY_2);
+    expect(sealed.map((v) => onlyNew.decrypt(v, v === sealed[0] ? 'observations.evidence' : 'alerts.evidence'))).toEqual(['il dort dans sa voiture depuis lundi', 'il dort dans sa voiture depuis lundi']);
+  });
+});
