@@ -8,7 +8,7 @@ import { DrizzlePersonDataStore } from '../../src/storage/privacy/drizzle-person
 import { PERSON_DATA_COVERAGE } from '../../src/storage/privacy/person-data-coverage.js';
 import {
   alerts, attendance, auditLog, bilans, inbox, incidents, learningSessionParticipants, learningSessions, objectives, observations, outbox,
-  platformIdentities, playgroundMessages, shiftNotes, situations, skillEvaluations,
+  platformIdentities, playgroundMessages, reminderPreferences, shiftNotes, situations, skillEvaluations,
 } from '../../src/storage/schema/index.js';
 import { pdfPages } from '../support/pdf-text.js';
 import { actorOf, seedWorld, type World } from '../support/progress-seed.js';
@@ -48,6 +48,7 @@ async function seedEverywhere(handle: DatabaseHandle, world: World): Promise<{ n
   await db.insert(inbox).values({ dedupeKey: 'slack:E1', kind: 'message', payload: { text: 'Nadia en retard de 20 min' }, status: 'done' });
   await db.insert(outbox).values({ dedupeKey: 'reply:E1:0', platform: 'slack', destination: { channel: 'C1' }, payload: { text: 'Brouillon : Nadia Haddad, retard' }, status: 'done' });
   await db.insert(playgroundMessages).values({ conversationId: `dm:${etiEv}`, author: etiEv, text: 'Nadia en retard' });
+  await db.insert(reminderPreferences).values({ personId: nadia, off: true });
   await db.insert(auditLog).values({ door: 'cli', action: 'read', resourceType: 'progress-summary', subjectPersonId: nadia, actorId: cip1, prevHash: '0', hash: 'x' });
   return { noteId };
 }

@@ -68,6 +68,7 @@ export const PERSON_DATA_COVERAGE: readonly TableCoverage[] = [
   { table: 'inbox', key: 'id', columns: { payload: json } },
   { table: 'outbox', key: 'id', columns: { destination: json, payload: json } },
   { table: 'playground_messages', key: 'id', columns: { author: subject, conversation_id: text, text, reply: json } },
+  { table: 'reminder_preferences', key: 'person_id', columns: { person_id: subject } },
   {
     table: 'audit_log', key: 'seq',
     columns: {
