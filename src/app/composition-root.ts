@@ -17,6 +17,7 @@ import { buildConversation } from './conversation-root.js';
 import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
 import { Lifecycle } from './lifecycle.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
+import { buildSlackDoor } from './slack-root.js';
 import { buildTeamsDoor } from './teams-root.js';
 
 /**
@@ -36,6 +37,8 @@ export interface Relais {
   readonly routes: readonly Route[];
   /** Starts the inbox and outbox workers (stopped by the lifecycle). */
   startWorkers(): void;
+  /** The Slack door when configured (its Socket Mode connection starts with the workers). */
+  readonly slack: ReturnType<typeof buildSlackDoor>;
 }
 
 export interface BuildOptions {
@@ -65,8 +68,9 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const stores = buildStores(database, config);
   const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
   const teams = buildTeamsDoor(config, { clock, logger });
+  const slack = buildSlackDoor(config, { clock, logger });
   // Senders given by the caller (tests) come last and win over the doors' own.
-  const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
+  const senders = [...(teams ? [teams.sender] : []), ...(slack ? [slack.sender] : []), ...(options.senders ?? [])];
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger, senders,
     ...(options.features ? { features: options.features } : {}),
@@ -75,9 +79,10 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const routes: Route[] = [];
   if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
   if (teams) routes.push(...teams.routes(conversation));
+  if (slack) routes.push(...slack.routes(conversation));
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes,
+    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes, slack,
     startWorkers: () => {
       if (started) return;
       started = true;
@@ -86,6 +91,10 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
       lifecycle.onStop('workers', async () => {
         await Promise.all([conversation.workers.inbox.stop(), conversation.workers.outbox.stop()]);
       });
+      if (slack) {
+        slack.start().catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'slack.socket_failed'));
+        lifecycle.onStop('slack', () => slack.stop());
+      }
     },
   };
 }

@@ -51,8 +51,10 @@ export function createSlackSender(deps: {
   async function channelOf(token: string, delivery: Delivery, replaces: SentRef | undefined): Promise<SlackResult<string>> {
     const known = str(replaces?.['channel']) ?? str(delivery.conversationId) ?? str(delivery.reference?.['conversationId']);
     if (known) return { ok: true, value: known };
-    if (!delivery.userId) return { ok: false, failure: { kind: 'slack', error: 'channel_not_found' } };
-    const opened = await clients.call<{ channel?: { id?: string } }>(token, 'conversations.open', { users: delivery.userId });
+    // A DM known only by its user (App Home, shortcuts, people's linked accounts): open it.
+    const userId = delivery.userId ?? str(delivery.reference?.['userId']);
+    if (!userId) return { ok: false, failure: { kind: 'slack', error: 'channel_not_found' } };
+    const opened = await clients.call<{ channel?: { id?: string } }>(token, 'conversations.open', { users: userId });
     if (!opened.ok) return opened;
     const id = opened.value.channel?.id;
     return id ? { ok: true, value: id } : { ok: false, failure: { kind: 'slack', error: 'channel_not_found' } };

@@ -1,0 +1,60 @@
+import type { Config } from '../config/load-config.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { Logger } from '../core/ports/logger.js';
+import type { MessageSender } from '../core/ports/message-sender.js';
+import type { Route } from '../http/http-server.js';
+import { createTranslator } from '../i18n/translator.js';
+import { createSlackApp, type SlackApp } from '../platforms/slack/slack-app.js';
+import { createSlackClients } from '../platforms/slack/slack-client.js';
+import { SharedServerReceiver, SLACK_EVENTS_PATH } from '../platforms/slack/slack-receiver.js';
+import { createSlackSender } from '../platforms/slack/slack-sender.js';
+import type { buildConversation } from './conversation-root.js';
+
+/** The Slack door: its sender (for the outbox), its route (HTTP mode) and its Socket Mode connection. */
+export interface SlackDoor {
+  readonly sender: MessageSender;
+  routes(conversation: ReturnType<typeof buildConversation>): Route[];
+  /** Opens the Socket Mode connection (no-op in HTTP mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Waits for background work (modal updates, App Home): tests. */
+  settle(): Promise<void>;
+}
+
+/** Builds the Slack door when `config.slack` is set (SLACK_BOT_TOKEN…), else null. */
+export function buildSlackDoor(config: Config, deps: { readonly clock: Clock; readonly logger: Logger }): SlackDoor | null {
+  const slack = config.slack;
+  if (!slack) return null;
+  const logger = deps.logger.child({ door: 'slack' });
+  const t = createTranslator(config.locale);
+  const texts = { more: (count: number) => t('slack.more', { count }) };
+  const clients = createSlackClients({ apiUrl: slack.apiUrl, logger });
+  // Looking up an unknown user's e-mail happens while Slack waits for our answer: short timeout.
+  const lookups = createSlackClients({ apiUrl: slack.apiUrl, logger, timeoutMs: 2_000 });
+  const tokenFor = async (): Promise<string | undefined> => slack.botToken;
+  let door: SlackApp | null = null;
+  return {
+    sender: createSlackSender({ clients, tokenFor, texts, logger }),
+    routes: (conversation) => {
+      const identities = conversation.uow.stores.identities;
+      const socket = slack.mode === 'socket' && slack.appToken;
+      const receiver = socket ? null : new SharedServerReceiver({ signingSecret: slack.signingSecret ?? '', clock: deps.clock, logger });
+      door = createSlackApp(receiver ?? { socket: { appToken: slack.appToken! } }, {
+        t, logger, texts, clients, tokenFor, conversation: conversation.conversation, intake: conversation.intake,
+        emailOf: async (user, token) => {
+          if (await identities.findPersonByPlatformUser(user)) return undefined;
+          const info = await lookups.call<{ user?: { profile?: { email?: string } } }>(token, 'users.info', { user: user.userId });
+          return info.ok ? info.value.user?.profile?.email : undefined;
+        },
+      }, { apiUrl: slack.apiUrl });
+      return receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.handle(req, res) }] : [];
+    },
+    start: async () => {
+      if (door && slack.mode === 'socket') await door.app.start();
+    },
+    stop: async () => {
+      if (door && slack.mode === 'socket') await door.app.stop();
+    },
+    settle: async () => door?.settle(),
+  };
+}
