@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPModuleFunctions, HTTPResponseAck, type App, type Receiver } from '@slack/bolt';
+import { HTTPModuleFunctions, HTTPResponseAck, verifySlackRequest, type App, type Receiver } from '@slack/bolt';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { slackLogger } from './slack-client.js';
@@ -34,17 +34,41 @@ export class SharedServerReceiver implements Receiver {
     return Promise.resolve();
   }
 
+  /** Why a request is not from Slack (bad or missing signature, timestamp more than 5 minutes off), or null. */
+  private refusal(req: IncomingMessage, body: string): string | null {
+    const signature = req.headers['x-slack-signature'];
+    const timestamp = Number(req.headers['x-slack-request-timestamp']);
+    const now = this.options.clock.now().getTime();
+    if (typeof signature !== 'string' || !Number.isFinite(timestamp)) return 'unsigned';
+    if (timestamp > now / 1000 + 5 * 60) return 'future';
+    try {
+      verifySlackRequest({
+        signingSecret: this.options.signingSecret, body, nowMilliseconds: now,
+        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+      });
+      return null;
+    } catch (error) {
+      return error instanceof Error && /stale/.test(error.message) ? 'stale' : 'signature';
+    }
+  }
+
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let buffered;
     try {
-      buffered = await HTTPModuleFunctions.parseAndVerifyHTTPRequest({
-        signingSecret: this.options.signingSecret, nowMilliseconds: () => this.options.clock.now().getTime(),
-        logger: this.boltLogger, bodyLimit: 1_000_000,
-      }, req);
+      // Bolt's own check reads the wall clock: the body is buffered here and verified on the injected clock.
+      buffered = await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ enabled: false, signingSecret: this.options.signingSecret, bodyLimit: 1_000_000 }, req);
     } catch (error) {
       const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413);
-      this.options.logger.warn({ reason: tooLarge ? 'too_large' : 'signature' }, 'slack.request_refused');
-      HTTPModuleFunctions.buildNoBodyResponse(res, tooLarge ? 413 : 401);
+      HTTPModuleFunctions.buildNoBodyResponse(res, tooLarge ? 413 : 400);
+      return;
+    }
+    const raw = buffered.rawBody.toString('utf8');
+    // Slack's ssl_check is not signed; it gets an empty 200 and nothing else is read from it.
+    if (/^ssl_check=1(&|$)/.test(raw) || new URLSearchParams(raw).get('ssl_check') === '1') return HTTPModuleFunctions.buildSSLCheckResponse(res);
+    const refused = this.refusal(req, raw);
+    if (refused) {
+      this.options.logger.warn({ reason: refused }, 'slack.request_refused');
+      HTTPModuleFunctions.buildNoBodyResponse(res, 401);
       return;
     }
     let body: Record<string, unknown>;
@@ -54,7 +78,6 @@ export class SharedServerReceiver implements Receiver {
       HTTPModuleFunctions.buildNoBodyResponse(res, 400);
       return;
     }
-    if (body['ssl_check'] === '1') return HTTPModuleFunctions.buildSSLCheckResponse(res);
     if (body['type'] === 'url_verification') return HTTPModuleFunctions.buildUrlVerificationResponse(res, body);
     if (!this.app) return HTTPModuleFunctions.buildNoBodyResponse(res, 503);
     const ack = new HTTPResponseAck({
