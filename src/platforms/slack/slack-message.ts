@@ -70,7 +70,7 @@ export const interactionSchema = z.object({
   actions: z.array(z.object({ action_id: z.string(), value: z.string().nullish(), action_ts: z.string().nullish(), selected_option: z.object({ value: z.string() }).passthrough().nullish() }).passthrough()).nullish(),
   view: z.object({
     id: z.string(), hash: z.string().nullish(), callback_id: z.string().nullish(), private_metadata: z.string().nullish(), team_id: z.string().nullish(),
-    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish(), selected_option: z.object({ value: z.string() }).passthrough().nullish() }).passthrough())) }).passthrough().nullish(),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish(), selected_option: z.object({ value: z.string() }).passthrough().nullish() }).passthrough())).nullish() }).passthrough().nullish(),
   }).passthrough().nullish(),
   callback_id: z.string().nullish(),
   message: messageSchema.nullish(),
@@ -138,10 +138,13 @@ export function messageIncoming(teamId: string, event: SlackMessageEvent, botUse
     ? { kind: 'dm', workspaceId: teamId, conversationId: channel, ...(event.thread_ts ? { threadId: event.thread_ts } : {}) }
     : { kind: 'channel', workspaceId: teamId, conversationId: channel, threadId: event.thread_ts ?? ts };
   const voice = attachments.find((a) => a.kind === 'audio');
+  // A voice clip: Slack's own transcript, when it made one, is the note (and is shown in the draft).
+  const transcript = voice?.transcript;
   return {
     kind: 'incoming',
     incoming: {
-      kind: 'message', id: `${channel}:${ts}`, text, source: voice ? 'voice' : /^\/relais\b/i.test(text) ? 'command' : 'text',
+      kind: 'message', id: `${channel}:${ts}`, text: text || transcript || '', source: voice ? 'voice' : /^\/relais\b/i.test(text) ? 'command' : 'text',
+      ...(transcript ? { transcript } : {}),
       user: { platform: 'slack', workspaceId: teamId, userId: user }, place,
       ...(dm ? { directChannel: { conversationId: channel } } : {}),
       ...(attachments.length ? { attachments } : {}),
