@@ -79,7 +79,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const routes: Route[] = [];
   if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
   if (teams) routes.push(...teams.routes(conversation));
-  if (slack) routes.push(...slack.routes(conversation));
+  if (slack) routes.push(...slack.routes(conversation, stores));
   let started = false;
   return {
     config, logger, clock, database, lifecycle, stores, useCases, conversation, routes, slack,

@@ -2,18 +2,21 @@ import type { Config } from '../config/load-config.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { MessageSender } from '../core/ports/message-sender.js';
+import type { IncomingUser } from '../conversation/incoming.js';
 import type { Route } from '../http/http-server.js';
 import { createTranslator } from '../i18n/translator.js';
 import { createSlackApp, type SlackApp } from '../platforms/slack/slack-app.js';
 import { createSlackClients } from '../platforms/slack/slack-client.js';
 import { SharedServerReceiver, SLACK_EVENTS_PATH } from '../platforms/slack/slack-receiver.js';
 import { createSlackSender } from '../platforms/slack/slack-sender.js';
+import { homeReply, homeView } from '../platforms/slack/slack-home.js';
+import type { ProgressStore } from '../core/ports/progress-store.js';
 import type { buildConversation } from './conversation-root.js';
 
 /** The Slack door: its sender (for the outbox), its route (HTTP mode) and its Socket Mode connection. */
 export interface SlackDoor {
   readonly sender: MessageSender;
-  routes(conversation: ReturnType<typeof buildConversation>): Route[];
+  routes(conversation: ReturnType<typeof buildConversation>, stores: { readonly progress: ProgressStore }): Route[];
   /** Opens the Socket Mode connection (no-op in HTTP mode). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -35,16 +38,28 @@ export function buildSlackDoor(config: Config, deps: { readonly clock: Clock; re
   let door: SlackApp | null = null;
   return {
     sender: createSlackSender({ clients, tokenFor, texts, logger }),
-    routes: (conversation) => {
+    routes: (conversation, stores) => {
       const identities = conversation.uow.stores.identities;
       const socket = slack.mode === 'socket' && slack.appToken;
+      const emailOf = async (user: IncomingUser, token: string): Promise<string | undefined> => {
+        if (await identities.findPersonByPlatformUser(user)) return undefined;
+        const info = await lookups.call<{ user?: { profile?: { email?: string } } }>(token, 'users.info', { user: user.userId });
+        return info.ok ? info.value.user?.profile?.email : undefined;
+      };
       const receiver = socket ? null : new SharedServerReceiver({ signingSecret: slack.signingSecret ?? '', clock: deps.clock, logger });
       door = createSlackApp(receiver ?? { socket: { appToken: slack.appToken! } }, {
         t, logger, texts, clients, tokenFor, conversation: conversation.conversation, intake: conversation.intake,
-        emailOf: async (user, token) => {
-          if (await identities.findPersonByPlatformUser(user)) return undefined;
-          const info = await lookups.call<{ user?: { profile?: { email?: string } } }>(token, 'users.info', { user: user.userId });
-          return info.ok ? info.value.user?.profile?.email : undefined;
+        emailOf,
+        publishHome: async (user, token) => {
+          const email = await emailOf(user, token);
+          const who = await conversation.useCases.identifyUser({
+            user: { platform: 'slack', workspaceId: user.workspaceId, userId: user.userId }, door: 'slack', ...(email ? { email } : {}),
+          });
+          const reply = await homeReply(who.ok ? who.value.actor : null, {
+            t, locale: config.locale, clock: deps.clock, defaultTimezone: config.defaultTimezone,
+            notes: conversation.uow.stores.notes, identities, progress: stores.progress,
+          });
+          await clients.call(token, 'views.publish', { user_id: user.userId, view: homeView(reply, texts) });
         },
       }, { apiUrl: slack.apiUrl });
       return receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.handle(req, res) }] : [];

@@ -115,6 +115,24 @@ describe.each(databaseTargets())('the Slack door (Bolt, HTTP mode) on $name', ({
     expect(sh.slack.callsOf('chat.postMessage').find((c) => c.args['channel'] === CHANNEL_ID && c.args['text'] === channel[1]!.text)!.args)
       .toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' });
     expect(slackText(sh.slack.shown(sh.dmOf(cip)).at(-1)!)).toContain('il dort dans sa voiture depuis lundi');
+
+    // App Home: the ETI sees today's note validated; the CIP her salariés and the open alert (topic only, never the quote).
+    const home = async (user: string) => {
+      await ok(sh.event({ type: 'app_home_opened', user, channel: sh.dmOf(user), tab: 'home', event_ts: '1762100050.000100' }));
+      await settle();
+      const published = sh.slack.callsOf('views.publish').filter((c) => c.args['user_id'] === user).at(-1)!;
+      const homeView = published.args['view'] as { type: string; blocks: Array<Record<string, unknown>> };
+      expect(homeView.type).toBe('home');
+      return slackText({ text: '', blocks: homeView.blocks });
+    };
+    const etiHome = await home(eti);
+    expect(etiHome).toContain('Note du jour* — envoyée et validée ✅');
+    expect(etiHome).toContain('Brouillons en attente : 0');
+    const cipHome = await home(cip);
+    expect(cipHome).toMatch(/Mes salariés : \d+/);
+    expect(cipHome).toContain('Moussa');
+    expect(cipHome).toContain('Alerte ouverte : Logement');
+    expect(cipHome).not.toMatch(/voiture|dort/);
   });
 
   it('never makes a second note from a Slack retry, nor from the message and app_mention events of one message', async () => {

@@ -86,10 +86,11 @@ export type SlackEvent =
 const ignored = (reason: string): SlackEvent => ({ kind: 'ignored', reason });
 const isDm = (channel: string, channelType?: string | null) => channelType === 'im' || /^D/.test(channel);
 
-/** Slack's text markup → what the person wrote: our mention removed, other mentions and links readable, entities decoded. */
+/** Slack's text markup → what the person wrote: our mention removed, links readable, entities decoded. */
 export function plainText(text: string, botUserId: string | undefined): string {
   return text
-    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => (id === botUserId ? ' ' : `@${id}`))
+    // Other people's mentions stay Slack ids (`/relais lier <@U…> Prénom Nom` reads them).
+    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => (id === botUserId ? ' ' : `<@${id}>`))
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, '@$1')
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, label?: string) => label ?? '@groupe')
     .replace(/<(#[A-Z0-9]+(?:\|[^>]*)?)>/g, '<$1>') // channel references stay: `/relais équipe lier #canal`
