@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { MessageSender } from '../core/ports/message-sender.js';
 import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
+import type { Transcriber } from '../core/ports/transcriber.js';
 import { createImportRoster } from '../core/use-cases/import-roster/import-roster.js';
 import { createListRoster } from '../core/use-cases/list-roster/list-roster.js';
 import { createSeedDemo } from '../core/use-cases/seed-demo/seed-demo.js';
@@ -53,6 +54,8 @@ export interface BuildOptions {
   /** Test seams at the edge: another extraction engine, platform senders. */
   readonly extractor?: ShiftNoteExtractor;
   readonly senders?: readonly MessageSender[];
+  /** Speech to text for voice notes (none until one is configured). */
+  readonly transcriber?: Transcriber;
   readonly features?: readonly FeatureHandler[];
   readonly workerId?: string;
 }
@@ -68,7 +71,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const stores = buildStores(database, config);
   const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
   const teams = buildTeamsDoor(config, { clock, logger });
-  const slack = buildSlackDoor(config, { clock, logger });
+  const slack = buildSlackDoor(config, { clock, logger, ...(options.transcriber ? { transcriber: options.transcriber } : {}) });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(slack ? [slack.sender] : []), ...(options.senders ?? [])];
   const conversation = buildConversation(config, database, {

@@ -7,6 +7,8 @@ import type { Route } from '../http/http-server.js';
 import { createTranslator } from '../i18n/translator.js';
 import { createSlackApp, type SlackApp } from '../platforms/slack/slack-app.js';
 import { createSlackClients } from '../platforms/slack/slack-client.js';
+import { createSlackDownloader } from '../platforms/slack/slack-files.js';
+import type { Transcriber } from '../core/ports/transcriber.js';
 import { SharedServerReceiver, SLACK_EVENTS_PATH } from '../platforms/slack/slack-receiver.js';
 import { createSlackSender } from '../platforms/slack/slack-sender.js';
 import { homeReply, homeView } from '../platforms/slack/slack-home.js';
@@ -25,7 +27,7 @@ export interface SlackDoor {
 }
 
 /** Builds the Slack door when `config.slack` is set (SLACK_BOT_TOKEN…), else null. */
-export function buildSlackDoor(config: Config, deps: { readonly clock: Clock; readonly logger: Logger }): SlackDoor | null {
+export function buildSlackDoor(config: Config, deps: { readonly clock: Clock; readonly logger: Logger; readonly transcriber?: Transcriber }): SlackDoor | null {
   const slack = config.slack;
   if (!slack) return null;
   const logger = deps.logger.child({ door: 'slack' });
@@ -50,6 +52,9 @@ export function buildSlackDoor(config: Config, deps: { readonly clock: Clock; re
       door = createSlackApp(receiver ?? { socket: { appToken: slack.appToken! } }, {
         t, logger, texts, clients, tokenFor, conversation: conversation.conversation, intake: conversation.intake,
         emailOf,
+        notify: (messages) => conversation.uow.stores.outbox.enqueue(messages),
+        download: createSlackDownloader({ apiUrl: slack.apiUrl }),
+        ...(deps.transcriber ? { transcriber: deps.transcriber } : {}),
         publishHome: async (user, token) => {
           const email = await emailOf(user, token);
           const who = await conversation.useCases.identifyUser({

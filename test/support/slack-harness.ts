@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { serve } from '../../src/app/serve.js';
 import type { ShiftNoteExtractor } from '../../src/core/ports/shift-note-extractor.js';
+import type { Transcriber } from '../../src/core/ports/transcriber.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { createHarness, type Harness } from './relais-harness.js';
 import { BOT_USER_ID, startSlackStandIn, TEAM_ID, type ShownMessage, type SlackStandIn } from './slack-web-api.js';
@@ -31,10 +32,11 @@ export interface SlackHarness {
 const sign = (secret: string, timestamp: number, body: string) => `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 
 /** A whole Relais with the Slack door (Bolt in HTTP mode) on a real port; Slack's Web API played by a local stand-in. */
-export async function createSlackHarness(db: DatabaseHandle, options: { extractor: ShiftNoteExtractor; env?: Record<string, string> }): Promise<SlackHarness> {
+export async function createSlackHarness(db: DatabaseHandle, options: { extractor: ShiftNoteExtractor; env?: Record<string, string>; transcriber?: Transcriber }): Promise<SlackHarness> {
   const slack = await startSlackStandIn({ botToken: BOT_TOKEN });
   const h = await createHarness(db, {
     extractor: options.extractor,
+    ...(options.transcriber ? { transcriber: options.transcriber } : {}),
     env: { PORT: '0', PLAYGROUND_ENABLED: 'false', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, ...options.env },
   });
   const serving = await serve(h.relais);

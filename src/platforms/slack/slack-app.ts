@@ -3,6 +3,10 @@ import type { Conversation } from '../../conversation/conversation.js';
 import type { Incoming, IncomingAction, IncomingUser } from '../../conversation/incoming.js';
 import { NOTE_ACTIONS } from '../../conversation/presenters/note-actions.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { OutgoingMessage } from '../../core/ports/outbox.js';
+import type { Transcriber } from '../../core/ports/transcriber.js';
+import { textReply } from '../../core/messages/reply.js';
+import { placeOf } from '../../conversation/conversation.js';
 import type { Translate } from '../../i18n/translator.js';
 import { loadingModal, renderModal, type RenderTexts } from './slack-blocks.js';
 import { slackLogger, type SlackClients } from './slack-client.js';
@@ -25,6 +29,12 @@ export interface SlackAppDeps {
   readonly emailOf: (user: IncomingUser, token: string) => Promise<string | undefined>;
   /** App Home: the user's dashboard, published when they open the tab. */
   readonly publishHome?: (user: IncomingUser, token: string) => Promise<void>;
+  /** Writes replies the door itself gives (voice clip without transcript). */
+  readonly notify: (messages: readonly OutgoingMessage[]) => Promise<void>;
+  /** Speech to text for voice clips Slack did not transcribe (absent until configured). */
+  readonly transcriber?: Transcriber;
+  /** Downloads a private Slack file with the bot token. */
+  readonly download?: (url: string, token: string) => Promise<Buffer | null>;
   /** An edit of a message that became a note still in draft: the draft follows the new text. */
   readonly messageEdited?: (incoming: Incoming & { kind: 'message' }) => Promise<void>;
 }
@@ -86,6 +96,28 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
   async function take(event: SlackEvent, token: string | undefined): Promise<boolean> {
     if (event.kind === 'ignored') return false;
     let { incoming } = event;
+    if (incoming.kind === 'message' && incoming.source === 'voice' && !incoming.transcript) {
+      const audio = incoming.attachments?.find((a) => a.kind === 'audio');
+      const { transcriber, download } = deps;
+      if (transcriber && download && audio?.url && token) {
+        // Downloading and transcribing take longer than Slack waits: done after the answer, then stored as usual.
+        const clip = incoming;
+        later(async () => {
+          const audioBytes = await download(audio.url!, token);
+          const text = audioBytes ? await transcriber.transcribe(audioBytes, audio.mimeType ?? 'audio/mp4') : null;
+          if (!text?.ok) {
+            await deps.notify([{ key: `reply:${clip.id}:voice`, destination: placeOf(clip), reply: textReply(t('slack.voice.failed')) }]);
+            return;
+          }
+          await take({ kind: 'incoming', incoming: { ...clip, text: [clip.text, text.value].filter(Boolean).join('\n'), transcript: text.value } }, token);
+        });
+        return true;
+      }
+      if (incoming.text === '') {
+        await deps.notify([{ key: `reply:${incoming.id}:voice`, destination: placeOf(incoming), reply: textReply(t('slack.voice.needs_configuration')) }]);
+        return false;
+      }
+    }
     if (token) {
       const email = await deps.emailOf(incoming.user, token);
       if (email) incoming = { ...incoming, user: { ...incoming.user, email } };
