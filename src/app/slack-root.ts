@@ -53,6 +53,15 @@ export function buildSlackDoor(config: Config, deps: { readonly clock: Clock; re
         t, logger, texts, clients, tokenFor, conversation: conversation.conversation, intake: conversation.intake,
         emailOf,
         notify: (messages) => conversation.uow.stores.outbox.enqueue(messages),
+        messageEdited: async (incoming) => {
+          // Only a note still in draft follows its message; a validated note is never changed by an edit.
+          const note = await conversation.uow.stores.notes.findByEvent('slack', incoming.id);
+          if (!note || note.status !== 'draft' || !incoming.text) return;
+          const who = await conversation.useCases.identifyUser({ user: incoming.user, door: 'slack' });
+          if (!who.ok || who.value.actor.personId !== note.authorId) return;
+          const edited = await conversation.useCases.editShiftNote({ actor: who.value.actor, noteId: note.id, edit: { kind: 'replace-text', text: incoming.text } });
+          if (!edited.ok) logger.warn({ code: edited.code }, 'slack.edit_not_applied');
+        },
         download: createSlackDownloader({ apiUrl: slack.apiUrl }),
         ...(deps.transcriber ? { transcriber: deps.transcriber } : {}),
         publishHome: async (user, token) => {

@@ -13,7 +13,7 @@ const extractor = scriptedExtractor((note, who) => {
   return {
     attendance: ['Lucas', 'Inès', 'Moussa', 'Aïcha', 'Grégory'].map((n) => ({ person: who(n), status: 'present' as 'present' | 'absent', excused: null, minutes: null }))
       .concat([{ person: who('Stéphane'), status: 'absent', excused: null, minutes: null }]),
-    production: [{ activity: 'tonte', quantity: 300, unit: 'm2' }],
+    production: [{ activity: 'tonte', quantity: note.includes('450 m2') ? 450 : 300, unit: 'm2' }],
     observations: [
       { person: who('Lucas'), category: 'securite', polarity: 'positive', evidence: "Lucas a mis ses EPI sans qu'on lui dise" },
       { person: who('Inès'), category: 'equipe', polarity: 'positive', evidence: 'Inès a bien aidé Moussa' },
@@ -153,6 +153,45 @@ describe.each(databaseTargets())('the Slack door (Bolt, HTTP mode) on $name', ({
     expect(notes).toHaveLength(2);
     expect(notes.find((n) => (n.rawText ?? '').includes('10 m2'))!.rawText).toBe('Tout le monde était là. 10 m2 de tonte.');
     expect(sh.slack.shown(CHANNEL_ID).filter((m) => slackText(m).includes('Brouillon'))).toEqual([]);
+  });
+
+  it('follows an edit of the message while the note is a draft, and never after validation', async () => {
+    const eti = sh.user('demo-eti-ev');
+    const dm = sh.dmOf(eti);
+    const original = sh.dmMessage(eti, NOTE, '1762100030.000100');
+    await ok(sh.event(original));
+    await settle();
+    const edit = (text: string, editTs: string) => sh.event({
+      type: 'message', subtype: 'message_changed', channel: dm, channel_type: 'im', hidden: true, ts: editTs, event_ts: editTs,
+      message: { ...original, text, edited: { user: eti, ts: editTs } }, previous_message: original,
+    });
+    await ok(edit(NOTE.replace('300 m2', '450 m2'), '1762100031.000100'));
+    await settle();
+    expect(await db.db.select().from(shiftNotes)).toHaveLength(1);
+    expect((await lastNote()).rawText).toBe(NOTE.replace('300 m2', '450 m2'));
+    expect(sh.slack.shown(dm)).toHaveLength(1);
+    expect(slackText(sh.slack.shown(dm)[0]!)).toContain('450');
+
+    await ok(sh.click(eti, sh.slack.shown(dm)[0]!, 'note.confirm'));
+    await settle();
+    await ok(edit(NOTE, '1762100032.000100'));
+    await settle();
+    expect((await lastNote())).toMatchObject({ status: 'confirmed', rawText: NOTE.replace('300 m2', '450 m2') });
+  });
+
+  it('keeps a reply when Slack rate-limits it, and posts it after the time Slack asked', async () => {
+    const eti = sh.user('demo-eti-ev');
+    sh.slack.failNext('chat.postMessage', { error: 'ratelimited', retryAfter: 30 }, 2);
+    await ok(sh.command(eti, sh.dmOf(eti), 'aide'));
+    await settle();
+    expect(sh.slack.shown(sh.dmOf(eti))).toHaveLength(0);
+    expect(sh.slack.callsOf('chat.postMessage')).toHaveLength(1);
+    sh.h.clock.advance(31_000);
+    await settle();
+    sh.h.clock.advance(31_000);
+    await settle();
+    expect(sh.slack.shown(sh.dmOf(eti))).toHaveLength(1);
+    expect(slackText(sh.slack.shown(sh.dmOf(eti))[0]!)).toContain('Ce que Relais sait faire');
   });
 
   it('ignores bot messages, its own messages, channel chatter and reactions', async () => {

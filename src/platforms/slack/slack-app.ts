@@ -132,7 +132,11 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
     const event = envelope.data.event;
     if (event.subtype === 'message_changed' && deps.messageEdited && event.message) {
       const edited = messageIncoming(teamId, { ...event.message, channel: event.channel, channel_type: event.channel_type, type: 'message' }, context.botUserId);
-      if (edited.kind === 'incoming' && edited.incoming.kind === 'message') await deps.messageEdited(edited.incoming);
+      // Extraction may take a while (language model): after the answer, like every slow job.
+      if (edited.kind === 'incoming' && edited.incoming.kind === 'message') {
+        const changed = edited.incoming;
+        later(() => deps.messageEdited!(changed));
+      }
       return;
     }
     await take(messageIncoming(teamId, event, context.botUserId), context.botToken);

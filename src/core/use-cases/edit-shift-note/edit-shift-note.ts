@@ -17,7 +17,9 @@ export type DraftEdit =
   /** The whole draft as the author corrected it in the form. */
   | { readonly kind: 'replace-all'; readonly extraction: ShiftNoteExtraction }
   /** More words for the same note ("ajoute : …"): extracted and added to the draft. */
-  | { readonly kind: 'append-text'; readonly text: string };
+  | { readonly kind: 'append-text'; readonly text: string }
+  /** The author rewrote the message the note came from (an edit in Slack): the draft is extracted again from the new text. */
+  | { readonly kind: 'replace-text'; readonly text: string };
 
 export type EditError = NoteAccessError | 'edit.invalid' | 'edit.line_not_found' | 'note.changed' | 'note.extraction_failed';
 
@@ -47,6 +49,13 @@ export function createEditShiftNote(deps: { readonly uow: UnitOfWork; readonly e
         if (!added.ok) return err('note.extraction_failed');
         next = mergeExtractions(current, added.value.extraction);
         rawText = `${note.rawText ?? ''}\n${input.edit.text.trim()}`;
+        break;
+      }
+      case 'replace-text': {
+        const again = await deps.extractor.extract(input.edit.text, { roster, authorId: note.authorId, shiftDate: note.shiftDate });
+        if (!again.ok) return err('note.extraction_failed');
+        next = again.value.extraction;
+        rawText = input.edit.text.trim();
         break;
       }
     }
