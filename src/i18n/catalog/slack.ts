@@ -3,6 +3,14 @@ import type { CatalogPart } from './types.js';
 /** The Slack door: modals, App Home, voice clips. */
 export const slack: CatalogPart = {
   fr: {
+    'config.var.SLACK_TOKEN_KEY': 'Clé de chiffrement des jetons Slack des espaces installés (OAuth) : 32 octets en base64 ou 64 caractères hexadécimaux (`openssl rand -base64 32`).',
+    'config.problem.slack_token_key': 'l’installation multi-espaces demande SLACK_TOKEN_KEY : 32 octets en base64 ou 64 caractères hexadécimaux (`openssl rand -base64 32`).',
+    'slack.oauth.installed.title': 'Relais est installé',
+    'slack.oauth.installed.text': 'Relais est installé dans l’espace de travail « {team} ». Ouvrez Slack : Relais est dans « Applications ». Écrivez-lui « aide ».',
+    'slack.oauth.failed.title': 'Installation non terminée',
+    'slack.oauth.failed.text': 'L’installation de Relais n’a pas pu se terminer (lien expiré ou refusé). Recommencez depuis la page d’installation.',
+    'slack.oauth.install.title': 'Installer Relais dans Slack',
+    'slack.oauth.install.button': 'Ajouter à Slack',
     'slack.modal.title': 'Relais',
     'slack.modal.preparing': 'Je prépare le formulaire…',
     'slack.modal.close': 'Fermer',
@@ -29,6 +37,14 @@ export const slack: CatalogPart = {
     'slack.voice.failed': 'Je n’ai pas réussi à transcrire ton message vocal. Réessaie, ou écris ta note.',
   },
   en: {
+    'config.var.SLACK_TOKEN_KEY': 'Encryption key of the installed workspaces’ Slack tokens (OAuth): 32 bytes in base64 or 64 hex characters (`openssl rand -base64 32`).',
+    'config.problem.slack_token_key': 'multi-workspace install needs SLACK_TOKEN_KEY: 32 bytes in base64 or 64 hex characters (`openssl rand -base64 32`).',
+    'slack.oauth.installed.title': 'Relais is installed',
+    'slack.oauth.installed.text': 'Relais is installed in the "{team}" workspace. Open Slack: Relais is under "Apps". Write "help" to it.',
+    'slack.oauth.failed.title': 'Installation not finished',
+    'slack.oauth.failed.text': 'The installation of Relais could not finish (link expired or refused). Start again from the install page.',
+    'slack.oauth.install.title': 'Install Relais in Slack',
+    'slack.oauth.install.button': 'Add to Slack',
     'slack.modal.title': 'Relais',
     'slack.modal.preparing': 'Preparing the form…',
     'slack.modal.close': 'Close',
