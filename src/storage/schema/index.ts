@@ -6,3 +6,4 @@ export * from './jobs.js';
 export * from './audit.js';
 export { relais } from './common.js';
 export * from './playground.js';
+export * from './installations.js';
