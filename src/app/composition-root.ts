@@ -71,7 +71,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const stores = buildStores(database, config);
   const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
   const teams = buildTeamsDoor(config, { clock, logger });
-  const slack = buildSlackDoor(config, { clock, logger, ...(options.transcriber ? { transcriber: options.transcriber } : {}) });
+  const slack = buildSlackDoor(config, { clock, logger, database, ...(options.transcriber ? { transcriber: options.transcriber } : {}) });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(slack ? [slack.sender] : []), ...(options.senders ?? [])];
   const conversation = buildConversation(config, database, {

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config/load-config.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
@@ -8,6 +9,10 @@ import { createTranslator } from '../i18n/translator.js';
 import { createSlackApp, type SlackApp } from '../platforms/slack/slack-app.js';
 import { createSlackClients } from '../platforms/slack/slack-client.js';
 import { createSlackDownloader } from '../platforms/slack/slack-files.js';
+import { createSlackInstaller } from '../platforms/slack/slack-oauth.js';
+import type { DatabaseHandle } from '../storage/database.js';
+import { DrizzleInstallationStore } from '../storage/stores/drizzle-installation-store.js';
+import { createTokenCipher } from '../storage/token-cipher.js';
 import type { Transcriber } from '../core/ports/transcriber.js';
 import { SharedServerReceiver, SLACK_EVENTS_PATH } from '../platforms/slack/slack-receiver.js';
 import { createSlackSender } from '../platforms/slack/slack-sender.js';
@@ -27,7 +32,9 @@ export interface SlackDoor {
 }
 
 /** Builds the Slack door when `config.slack` is set (SLACK_BOT_TOKEN…), else null. */
-export function buildSlackDoor(config: Config, deps: { readonly clock: Clock; readonly logger: Logger; readonly transcriber?: Transcriber }): SlackDoor | null {
+export function buildSlackDoor(config: Config, deps: {
+  readonly clock: Clock; readonly logger: Logger; readonly database: DatabaseHandle; readonly transcriber?: Transcriber;
+}): SlackDoor | null {
   const slack = config.slack;
   if (!slack) return null;
   const logger = deps.logger.child({ door: 'slack' });
@@ -36,7 +43,15 @@ export function buildSlackDoor(config: Config, deps: { readonly clock: Clock; re
   const clients = createSlackClients({ apiUrl: slack.apiUrl, logger });
   // Looking up an unknown user's e-mail happens while Slack waits for our answer: short timeout.
   const lookups = createSlackClients({ apiUrl: slack.apiUrl, logger, timeoutMs: 2_000 });
-  const tokenFor = async (): Promise<string | undefined> => slack.botToken;
+  // OAuth distribution: each workspace's token comes from its installation; otherwise the one bot token.
+  const installer = slack.mode === 'oauth' && slack.clientId && slack.clientSecret && slack.stateSecret && slack.tokenKey
+    ? createSlackInstaller({
+      clientId: slack.clientId, clientSecret: slack.clientSecret, stateSecret: slack.stateSecret, apiUrl: slack.apiUrl,
+      publicUrl: config.http.publicUrl, clock: deps.clock, clients, t, logger,
+      store: new DrizzleInstallationStore(deps.database.db, createTokenCipher(slack.tokenKey)),
+    })
+    : null;
+  const tokenFor = installer ? installer.tokenFor : async (): Promise<string | undefined> => slack.botToken;
   let door: SlackApp | null = null;
   return {
     sender: createSlackSender({ clients, tokenFor, texts, logger }),
@@ -64,6 +79,7 @@ export function buildSlackDoor(config: Config, deps: { readonly clock: Clock; re
         },
         download: createSlackDownloader({ apiUrl: slack.apiUrl }),
         ...(deps.transcriber ? { transcriber: deps.transcriber } : {}),
+        ...(installer ? { uninstalled: installer.uninstalled } : {}),
         publishHome: async (user, token) => {
           const email = await emailOf(user, token);
           const who = await conversation.useCases.identifyUser({
@@ -76,7 +92,10 @@ export function buildSlackDoor(config: Config, deps: { readonly clock: Clock; re
           await clients.call(token, 'views.publish', { user_id: user.userId, view: homeView(reply, texts) });
         },
       }, { apiUrl: slack.apiUrl });
-      return receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.handle(req, res) }] : [];
+      return [
+        ...(receiver ? [{ method: 'POST' as const, path: SLACK_EVENTS_PATH, handler: (req: IncomingMessage, res: ServerResponse) => receiver.handle(req, res) }] : []),
+        ...(installer ? installer.routes : []),
+      ];
     },
     start: async () => {
       if (door && slack.mode === 'socket') await door.app.start();

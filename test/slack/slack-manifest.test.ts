@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { OBSERVATION_SHORTCUT } from '../../src/platforms/slack/slack-message.js';
 import { SLASH_COMMAND } from '../../src/platforms/slack/slack-app.js';
+import { BOT_SCOPES } from '../../src/platforms/slack/slack-oauth.js';
 import { root, sharedDir } from '../support/test-paths.js';
 
 /** Slack's documented scope for each Web API method (methods that need none map to []). */
@@ -17,6 +18,7 @@ const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'views.open': [],
   'views.update': [],
   'views.publish': [],
+  'oauth.v2.access': [],
 };
 /** Scopes of the bot events, and what else needs a scope. */
 const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
@@ -24,6 +26,8 @@ const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'message.channels': ['channels:history'],
   app_mention: ['app_mentions:read'],
   app_home_opened: [],
+  app_uninstalled: [],
+  tokens_revoked: [],
 };
 
 const manifest = JSON.parse(readFileSync(join(root, 'manifest', 'slack', 'manifest.json'), 'utf8')) as {
@@ -38,7 +42,8 @@ const sources = [
 
 describe('the Slack manifest (manifest/slack/manifest.json)', () => {
   it('asks for exactly the scopes of the API methods, events and features the code uses', () => {
-    const methods = [...new Set([...sources.matchAll(/'((?:auth|chat|conversations|users|views|files|reactions|team|apps|oauth|assistant)\.[a-zA-Z.]+)'/g)].map((m) => m[1]!))];
+    const methods = [...new Set([...sources.matchAll(/'((?:auth|chat|conversations|users|views|files|reactions|team|apps|oauth|assistant)\.[a-zA-Z.]+)'/g)].map((m) => m[1]!))]
+      .filter((m) => !/\.(com|net|org)$/.test(m)); // host names (files.slack.com) are not methods
     expect(methods).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'views.open', 'views.update', 'users.info', 'conversations.open']));
     const unknown = methods.filter((m) => !(m in METHOD_SCOPES));
     expect(unknown).toEqual([]);
@@ -57,6 +62,10 @@ describe('the Slack manifest (manifest/slack/manifest.json)', () => {
       ...(/url_private/.test(sources) ? ['files:read'] : []),
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  it('asks for the same bot scopes when installed through OAuth', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it('declares what the code answers: /relais, the observation shortcut, App Home, interactivity, Socket Mode', () => {

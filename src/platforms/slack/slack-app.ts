@@ -35,6 +35,8 @@ export interface SlackAppDeps {
   readonly transcriber?: Transcriber;
   /** Downloads a private Slack file with the bot token. */
   readonly download?: (url: string, token: string) => Promise<Buffer | null>;
+  /** The app was uninstalled from a workspace or its tokens revoked (OAuth mode): forget the installation. */
+  readonly uninstalled?: (workspaceId: string) => Promise<void>;
   /** An edit of a message that became a note still in draft: the draft follows the new text. */
   readonly messageEdited?: (incoming: Incoming & { kind: 'message' }) => Promise<void>;
 }
@@ -150,6 +152,13 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
     const teamId = (body as { team_id?: string }).team_id ?? '';
     later(() => deps.publishHome!({ platform: 'slack', workspaceId: teamId, userId: event.user }, token));
   });
+
+  const forget = async ({ body }: { body: unknown }) => {
+    const teamId = (body as { team_id?: string }).team_id;
+    if (teamId && deps.uninstalled) await deps.uninstalled(teamId);
+  };
+  app.event('app_uninstalled', forget);
+  app.event('tokens_revoked', forget);
 
   app.command(SLASH_COMMAND, async ({ body, ack, context }) => {
     const parsed = commandSchema.safeParse(body);
