@@ -37,6 +37,8 @@ export interface SlackStandIn {
   readonly responses: Array<{ id: string; body: Record<string, unknown> }>;
   responseUrl(id: string): string;
   callsOf(method: string): SlackCall[];
+  /** Bot tokens the stand-in accepts (the configured one, and those it issued through OAuth). */
+  readonly tokens: Set<string>;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,8 @@ export async function startSlackStandIn(options: { botToken: string }): Promise<
   let seq = 0;
   const nextTs = () => `1762100000.${String(++seq).padStart(6, '0')}`;
   let base = '';
+  const tokens = new Set([options.botToken]);
+  let issued = 0;
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -106,7 +110,19 @@ export async function startSlackStandIn(options: { botToken: string }): Promise<
       if (failure.error === 'ratelimited') return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String((failure as { retryAfter: number }).retryAfter) });
       return send((failure as { status?: number }).status ?? 200, { ok: false, error: failure.error });
     }
-    if (token !== options.botToken) return send(200, { ok: false, error: 'invalid_auth' });
+    if (method === 'oauth.v2.access') {
+      if (args['client_secret'] !== 'test-client-secret') return send(200, { ok: false, error: 'invalid_client' });
+      if (args['grant_type'] !== 'refresh_token' && args['code'] !== 'good-code') return send(200, { ok: false, error: 'invalid_code' });
+      if (args['grant_type'] === 'refresh_token' && !String(args['refresh_token'] ?? '').startsWith('xoxe-1-')) return send(200, { ok: false, error: 'invalid_refresh_token' });
+      const access = `xoxe.xoxb-2-issued-${++issued}`;
+      tokens.add(access);
+      return send(200, {
+        ok: true, access_token: access, token_type: 'bot', scope: 'chat:write,commands', bot_user_id: BOT_USER_ID, app_id: 'A0RELAIS',
+        team: { id: 'T0SECOND', name: 'Régie <du> Quartier' }, enterprise: null, authed_user: { id: 'U0ADMIN' },
+        refresh_token: `xoxe-1-refresh-${issued}`, expires_in: 43_200,
+      });
+    }
+    if (!token || !tokens.has(token)) return send(200, { ok: false, error: 'invalid_auth' });
     const channel = String(args['channel'] ?? '');
     switch (method) {
       case 'auth.test': return send(200, { ok: true, url: 'https://relais-test.slack.com/', team: 'Relais test', user: 'relais', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false });
@@ -150,7 +166,7 @@ export async function startSlackStandIn(options: { botToken: string }): Promise<
   const address = await new Promise<AddressInfo>((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address() as AddressInfo)));
   base = `http://127.0.0.1:${address.port}`;
   return {
-    apiUrl: `${base}/api/`, url: base, calls, users, files, responses,
+    apiUrl: `${base}/api/`, url: base, calls, users, files, responses, tokens,
     failNext(method, failure, times = 1) {
       failures.set(method, [...(failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
     },

@@ -114,7 +114,17 @@ export function createSlackInstaller(deps: SlackInstallerDeps) {
     page(res, 200, deps.t('slack.oauth.installed.title'), deps.t('slack.oauth.installed.text', { team: a.team?.name ?? teamId }), clear);
   }
 
-  async function tokenFor(workspaceId: string): Promise<string | undefined> {
+  // One refresh at a time per workspace: a rotated refresh token works only once.
+  const refreshing = new Map<string, Promise<string | undefined>>();
+  function tokenFor(workspaceId: string): Promise<string | undefined> {
+    const pending = refreshing.get(workspaceId);
+    if (pending) return pending;
+    const p = currentToken(workspaceId).finally(() => refreshing.delete(workspaceId));
+    refreshing.set(workspaceId, p);
+    return p;
+  }
+
+  async function currentToken(workspaceId: string): Promise<string | undefined> {
     const found = await deps.store.find('slack', workspaceId);
     if (!found) return undefined;
     if (!found.expiresAt || !found.refreshToken || found.expiresAt.getTime() - deps.clock.now().getTime() > REFRESH_MARGIN_MS) return found.botToken;
