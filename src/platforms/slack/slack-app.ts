@@ -86,7 +86,10 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
     void p.finally(() => background.delete(p));
   };
   const app = new App({
-    receiver: 'socket' in receiver ? new SocketModeReceiver({ appToken: receiver.socket.appToken, logger: slackLogger(logger) }) : receiver,
+    receiver: 'socket' in receiver
+      // apps.connections.open goes to SLACK_API_URL too (GovSlack, proxies, tests).
+      ? new SocketModeReceiver({ appToken: receiver.socket.appToken, logger: slackLogger(logger), installerOptions: { clientOptions: { slackApiUrl: options.apiUrl } } })
+      : receiver,
     authorize: createAuthorize(deps.clients, deps.tokenFor),
     logger: slackLogger(logger),
     clientOptions: { slackApiUrl: options.apiUrl, retryConfig: { retries: 0 } },
