@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { attachSocketMode, type SocketModeStandIn } from './socket-mode-stand-in.js';
 
 /** One Web API call as the stand-in received it. */
 export interface SlackCall {
@@ -37,6 +38,8 @@ export interface SlackStandIn {
   readonly responses: Array<{ id: string; body: Record<string, unknown> }>;
   responseUrl(id: string): string;
   callsOf(method: string): SlackCall[];
+  /** Slack's Socket Mode end (apps.connections.open gives its URL to app tokens). */
+  readonly socketMode: SocketModeStandIn;
   /** Bot tokens the stand-in accepts (the configured one, and those it issued through OAuth). */
   readonly tokens: Set<string>;
   close(): Promise<void>;
@@ -110,6 +113,9 @@ export async function startSlackStandIn(options: { botToken: string }): Promise<
       if (failure.error === 'ratelimited') return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String((failure as { retryAfter: number }).retryAfter) });
       return send((failure as { status?: number }).status ?? 200, { ok: false, error: failure.error });
     }
+    if (method === 'apps.connections.open') {
+      return token?.startsWith('xapp-') ? send(200, { ok: true, url: `ws://127.0.0.1:${new URL(base).port}${socketMode.path}` }) : send(200, { ok: false, error: 'invalid_auth' });
+    }
     if (method === 'oauth.v2.access') {
       if (args['client_secret'] !== 'test-client-secret') return send(200, { ok: false, error: 'invalid_client' });
       if (args['grant_type'] !== 'refresh_token' && args['code'] !== 'good-code') return send(200, { ok: false, error: 'invalid_code' });
@@ -163,16 +169,17 @@ export async function startSlackStandIn(options: { botToken: string }): Promise<
       default: return send(200, { ok: false, error: 'unknown_method' });
     }
   });
+  const socketMode = attachSocketMode(server);
   const address = await new Promise<AddressInfo>((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address() as AddressInfo)));
   base = `http://127.0.0.1:${address.port}`;
   return {
-    apiUrl: `${base}/api/`, url: base, calls, users, files, responses, tokens,
+    apiUrl: `${base}/api/`, url: base, calls, users, files, responses, tokens, socketMode,
     failNext(method, failure, times = 1) {
       failures.set(method, [...(failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
     },
     shown: (channel) => messages.filter((m) => m.channel === channel),
     responseUrl: (id) => `${base}/response/${id}`,
     callsOf: (method) => calls.filter((c) => c.method === method),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () => new Promise((resolve) => { socketMode.close(); server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
