@@ -129,8 +129,22 @@ async function poll() {
   }
 }
 
+/** Sends once: a network failure is retried with the same id, so Relais never records the message twice. */
+async function sendOnce(path, body) {
+  const id = (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`).replace(/[^A-Za-z0-9-]/g, '');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api(path, { ...body, id });
+    } catch (error) {
+      if (!(error instanceof TypeError) || attempt >= 4) throw error;
+      status('Connexion perdue, nouvel essai…');
+      await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
+    }
+  }
+}
+
 async function send(text) {
-  await api('/playground/api/send', { as: state.as, conversationId: state.current, text });
+  await sendOnce('/playground/api/send', { as: state.as, conversationId: state.current, text });
   setTimeout(poll, 150);
 }
 
@@ -149,7 +163,7 @@ function ask(button) {
 async function act(action, value, form, source) {
   const message = source && source.closest('li.msg');
   const conversationId = message ? message.dataset.conversation : state.current;
-  const data = await api('/playground/api/action', { as: state.as, conversationId, action, value, form });
+  const data = await sendOnce('/playground/api/action', { as: state.as, conversationId, action, value, form });
   if (data.form) openForm(data.form, conversationId);
   setTimeout(poll, 150);
 }
@@ -182,7 +196,7 @@ document.addEventListener('submit', async (event) => {
   const dialog = form.closest('dialog');
   const conversationId = (dialog && dialog.dataset.conversation) || state.current;
   try {
-    await api('/playground/api/action', { as: state.as, conversationId, action: form.dataset.action, value: form.dataset.value, form: values });
+    await sendOnce('/playground/api/action', { as: state.as, conversationId, action: form.dataset.action, value: form.dataset.value, form: values });
     if (dialog) dialog.close();
     setTimeout(poll, 150);
   } catch (error) { status(error.message); }

@@ -2,6 +2,7 @@ import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { ProgressCharts } from '../core/ports/progress-charts.js';
 import type { ProgressDocuments } from '../core/ports/progress-documents.js';
+import type { ProgressNarrator } from '../core/ports/progress-narrator.js';
 import type { RosterStore } from '../core/ports/roster-store.js';
 import { createBuildProgressSummary } from '../core/use-cases/build-progress-summary/build-progress-summary.js';
 import { createCaptureObjective } from '../core/use-cases/capture-objective/capture-objective.js';
@@ -56,11 +57,13 @@ export function buildProgressUseCases(deps: {
   readonly logger: Logger;
   readonly defaultTimezone: string;
   readonly referentialPath?: string;
+  /** The paragraph writer (the LLM one when configured); the rules narrator otherwise. */
+  readonly narrator?: ProgressNarrator;
 }) {
   const { stores, clock, logger, defaultTimezone } = deps;
   const referential = new FileCarnetReferential(deps.referentialPath ?? CARNET_REFERENTIAL_PATH, logger);
   const buildProgressSummary = createBuildProgressSummary({
-    progressStore: stores.progress, clock, defaultTimezone, narrator: new RulesProgressNarrator(), logger,
+    progressStore: stores.progress, clock, defaultTimezone, narrator: deps.narrator ?? new RulesProgressNarrator(), logger,
   });
   const createObjective = createCreateObjective({ objectiveStore: stores.objectives, progressStore: stores.progress, referential, clock });
   const dueObjectives = createListDueObjectives({ objectiveStore: stores.objectives, clock, defaultTimezone });

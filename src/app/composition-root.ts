@@ -2,23 +2,29 @@ import type { Config } from '../config/load-config.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { MessageSender } from '../core/ports/message-sender.js';
+import type { ProgressNarrator } from '../core/ports/progress-narrator.js';
 import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
 import type { Transcriber } from '../core/ports/transcriber.js';
 import { createImportRoster } from '../core/use-cases/import-roster/import-roster.js';
 import { createListRoster } from '../core/use-cases/list-roster/list-roster.js';
 import { createSeedDemo } from '../core/use-cases/seed-demo/seed-demo.js';
 import type { FeatureHandler } from '../conversation/feature-handler.js';
-import { createRulesShiftNoteExtractor } from '../extraction/rules-shift-note-extractor.js';
 import type { Route } from '../http/http-server.js';
 import { createPinoLogger } from '../logging/pino-logger.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { openDatabase } from '../storage/open-database.js';
+import { DrizzleLlmUsage } from '../storage/stores/drizzle-llm-usage.js';
 import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
 import { buildConversation } from './conversation-root.js';
 import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
 import { Lifecycle } from './lifecycle.js';
+import { chooseEngines } from './llm-root.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
 import { buildSlackDoor } from './slack-root.js';
+import { buildDocumentLinks } from './documents-root.js';
+import { createProgressFeature } from '../conversation/features/progress-feature.js';
+import { createTranslator } from '../i18n/translator.js';
+import { progressReply } from '../documents/progress-reply.js';
 import { buildTeamsDoor } from './teams-root.js';
 
 /**
@@ -34,6 +40,8 @@ export interface Relais {
   readonly stores: ReturnType<typeof buildStores>;
   readonly useCases: ReturnType<typeof buildUseCases>;
   readonly conversation: ReturnType<typeof buildConversation>;
+  /** Voice notes to text (LLM provider's transcription endpoint), null when none is configured. */
+  readonly transcriber: Transcriber | null;
   /** HTTP routes of every open door, mounted on the one server. */
   readonly routes: readonly Route[];
   /** Starts the inbox and outbox workers (stopped by the lifecycle). */
@@ -69,23 +77,33 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   if (!options.database) lifecycle.onStop('database', () => database.close());
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
-  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone });
+  const engines = chooseEngines(config, { clock, logger, usage: stores.llmUsage });
+  const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone, narrator: engines.narrator });
   const teams = buildTeamsDoor(config, { clock, logger });
-  const slack = buildSlackDoor(config, { clock, logger, database, ...(options.transcriber ? { transcriber: options.transcriber } : {}) });
+  const transcriber = options.transcriber ?? engines.transcriber;
+  const slack = buildSlackDoor(config, { clock, logger, database, ...(transcriber ? { transcriber } : {}) });
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(slack ? [slack.sender] : []), ...(options.senders ?? [])];
+  const documents = buildDocumentLinks(config, { clock, progressStore: stores.progress, exportProgressDocument: useCases.exportProgressDocument });
+  const t = createTranslator(config.locale);
+  const progressFeature = createProgressFeature({
+    t, locale: config.locale, clock, defaultTimezone: config.defaultTimezone, rosterStore: stores.roster,
+    buildProgressSummary: useCases.buildProgressSummary, captureObjective: useCases.captureObjective, updateObjective: useCases.updateObjective,
+    links: documents.links,
+    presenter: { toReply: (input) => progressReply(input, { more: (count) => t('progress.chat.more', { count }), marker: input.narrative?.engine === 'llm' ? 'ai' : 'rules' }) },
+  });
   const conversation = buildConversation(config, database, {
-    extractor: options.extractor ?? createRulesShiftNoteExtractor(), rosterStore: stores.roster, clock, logger, senders,
-    ...(options.features ? { features: options.features } : {}),
+    extractor: options.extractor ?? engines.extractor, rosterStore: stores.roster, clock, logger, senders,
+    features: [...(options.features ?? []), progressFeature],
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
-  const routes: Route[] = [];
+  const routes: Route[] = [documents.route];
   if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
   if (teams) routes.push(...teams.routes(conversation));
   if (slack) routes.push(...slack.routes(conversation, stores));
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes, slack,
+    config, logger, clock, database, lifecycle, stores, useCases, conversation, routes, slack, transcriber: engines.transcriber,
     startWorkers: () => {
       if (started) return;
       started = true;
@@ -105,11 +123,14 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
 function buildStores(database: DatabaseHandle, config: Config) {
   return {
     roster: new DrizzleRosterStore(database.db, config.defaultTimezone),
+    llmUsage: new DrizzleLlmUsage(database.db, config.llm?.monthlyTokenBudget ?? null),
     ...buildProgressStores(database.db),
   };
 }
 
-function buildUseCases(stores: ReturnType<typeof buildStores>, context: { clock: Clock; logger: Logger; defaultTimezone: string }) {
+function buildUseCases(
+  stores: ReturnType<typeof buildStores>, context: { clock: Clock; logger: Logger; defaultTimezone: string; narrator: ProgressNarrator },
+) {
   const importRoster = createImportRoster({ rosterStore: stores.roster });
   return {
     ...buildProgressUseCases({ stores, ...context }),

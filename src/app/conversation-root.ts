@@ -76,13 +76,13 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
   const logger = options.logger.child({ worker: workerId });
   const interval = options.pollIntervalMs ?? 500;
   const inboxTick = createInboxTick({
-    db: database.db, workerId, clock, logger, leaseMs: 60_000,
+    db: database.db, workerId, clock, logger, leaseMs: config.jobLeaseMs,
     handle: async (kind, payload) => {
       if (kind === 'incoming') await conversation.handle(payload as unknown as Incoming);
     },
     onDead: (kind, payload, error) => handleDeadIncoming({ kind, payload, error, uow, presenter, logger, t }),
   });
-  const outboxTick = createOutboxTick({ db: database.db, workerId, clock, logger, leaseMs: 30_000, senders });
+  const outboxTick = createOutboxTick({ db: database.db, workerId, clock, logger, leaseMs: Math.max(1000, config.jobLeaseMs / 2), senders });
   inboxWorker = new PollingWorker('inbox', inboxTick, interval, logger);
   outboxWorker = new PollingWorker('outbox', outboxTick, interval, logger);
 

@@ -88,6 +88,11 @@ function buildProgram(t: Translate, io: Omit<CliIo, 't'>, act: Action): Command 
   teams.command('package').description(t('cli.teams.package')).option('--out <zip>', t('cli.teams.package.out'))
     .action((opts: { out?: string }) => act(async (io) => (await import('./commands/teams-package.js')).runTeamsPackage(io, opts)));
 
+  program.command('llm').description(t('cli.llm')).command('usage').description(t('cli.llm.usage'))
+    .option('--mois <n>', t('cli.llm.usage.months'))
+    .action((opts: { mois?: string }) =>
+      act(async (io) => (await import('./commands/llm-usage.js')).runLlmUsage(io, opts.mois === undefined ? {} : { months: opts.mois })));
+
   program.command('extract').description(t('cli.extract'))
     .requiredOption('--roster <csv>', t('cli.extract.roster'))
     .requiredOption('--author <id>', t('cli.extract.author'))

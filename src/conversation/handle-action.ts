@@ -9,6 +9,33 @@ import { draftForm } from './presenters/draft-form.js';
 import { NOTE_ACTIONS } from './presenters/note-actions.js';
 import { parseDraftForm } from './presenters/parse-draft-form.js';
 import { errorReply, plainReply } from './replies.js';
+import { ANSWER_ACTION, type Answer } from './presenters/question-blocks.js';
+import type { DraftEdit } from '../core/use-cases/edit-shift-note/edit-shift-note.js';
+import { UNITS, type Unit } from '../core/domain/taxonomy.js';
+
+/** A one-tap answer to a clarifying question: one draft edit, then the questions are gone (one round per note). */
+async function answerQuestion(value: string, ctx: HandlerContext, deps: ConversationDeps): Promise<void> {
+  let answer: Answer;
+  try {
+    answer = JSON.parse(value) as Answer;
+  } catch {
+    return ctx.reply(errorReply('note.wrong_status', deps.t), { private: true });
+  }
+  const note = await deps.notes.getNote(String(answer.n));
+  if (!note?.draft || note.status !== 'draft' || note.draft.questionsDone) return ctx.reply(plainReply(deps.t('note.answer.stale')), { private: true });
+  let edit: DraftEdit;
+  switch (answer.k) {
+    case 'att': edit = { kind: 'set-attendance', persons: [...answer.p].map(String), status: answer.s === 'absent' ? 'absent' : 'present' }; break;
+    case 'name': edit = { kind: 'resolve-name', name: String(answer.name), personId: String(answer.p) }; break;
+    case 'unit':
+      if (!(UNITS as readonly string[]).includes(answer.u)) return ctx.reply(errorReply('edit.invalid', deps.t), { private: true });
+      edit = { kind: 'set-unit', position: Number(answer.i), unit: answer.u as Unit };
+      break;
+    default: edit = { kind: 'skip-questions' };
+  }
+  const result = await deps.useCases.editShiftNote({ actor: ctx.actor, noteId: note.id, edit });
+  if (!result.ok) await ctx.reply(errorReply(result.code, deps.t, result.details), { private: true });
+}
 
 /** Buttons and forms: the value carries the note id (and its version for forms). */
 export async function handleAction(incoming: IncomingAction, ctx: HandlerContext, deps: ConversationDeps): Promise<void> {
@@ -53,6 +80,7 @@ export async function handleAction(incoming: IncomingAction, ctx: HandlerContext
       }]);
       return;
     }
+    case ANSWER_ACTION: return answerQuestion(incoming.value ?? '', ctx, deps);
     case 'alert.ack': {
       const me = await deps.identities.findPersonById(actor.personId);
       await deps.notes.acknowledgeAlerts(noteId, actor.personId);

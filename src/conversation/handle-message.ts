@@ -55,7 +55,7 @@ export async function handleMessage(incoming: IncomingMessage, ctx: HandlerConte
     case 'cancel-note': return cancelNote(intent.which, ctx, deps);
     case 'link': return linkAccount(intent, incoming, ctx, deps);
     case 'bind-channel': return bindChannel(intent, incoming, ctx, deps);
-    case 'session-request': case 'session-outcome': case 'summary-request': case 'command':
+    case 'session-request': case 'session-outcome': case 'summary-request': case 'objective': case 'command':
       return ctx.reply(helpReply(t, t('feature.not_ready')));
   }
 }

@@ -43,7 +43,7 @@ export function createOutboxTick(deps: {
     }
     let outcome;
     try {
-      outcome = await sender.send(delivery, payload.reply, replaces);
+      outcome = await sender.send(delivery, payload.reply, replaces, { key: String(claim.row['dedupe_key'] ?? claim.id) });
     } catch (error) {
       outcome = { ok: false as const, retryAfterMs: backoff(claim.attempt), reason: error instanceof Error ? error.message : String(error) };
     }

@@ -16,6 +16,7 @@ describe('French intent routing', () => {
     ['Séance de jeudi : Karim a réussi seul, Sofiane doit revoir l\'affûtage', 'session-outcome'],
     ['Résumé de parcours de Nadia depuis septembre', 'summary-request'], ['où en est Nadia ?', 'summary-request'],
     ['/relais suivi Nadia', 'summary-request'], ['fais-moi le point sur Karim', 'summary-request'],
+    ["objectif pour Nadia : passer le code d'ici mars", 'objective'], ['/relais objectif Nadia : trouver un logement', 'objective'],
     ['mes notes de la semaine', 'list-notes'], ["annule ma note d'hier", 'cancel-note'],
     ['/relais lier U123ABC Nadia Moreau', 'link'],
     ['quoi', 'unknown'], ['/relais frobnique', 'command'],

@@ -1,5 +1,5 @@
 import { ok, type Result } from '../../src/core/result.js';
-import type { Transcriber } from '../../src/core/ports/transcriber.js';
+import type { Transcriber, Transcript, TranscriptionErrorCode } from '../../src/core/ports/transcriber.js';
 import { shiftNotes } from '../../src/storage/schema/index.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { scriptedExtractor } from '../support/scripted-extractor.js';
@@ -9,9 +9,9 @@ import { openTestPglite } from '../support/test-database.js';
 /** A transcriber that records what it was given and answers a fixed text: a stand-in for a speech-to-text API. */
 class RecordingTranscriber implements Transcriber {
   readonly received: Array<{ audio: Buffer; mime: string }> = [];
-  async transcribe(audio: Buffer, mime: string): Promise<Result<string>> {
-    this.received.push({ audio, mime });
-    return ok(`Tout le monde était là, ${audio.length} m2 de tonte.`);
+  async transcribe(audio: Uint8Array, mime: string): Promise<Result<Transcript, TranscriptionErrorCode>> {
+    this.received.push({ audio: Buffer.from(audio), mime });
+    return ok({ text: `Tout le monde était là, ${audio.length} m2 de tonte.`, engine: 'test' });
   }
 }
 

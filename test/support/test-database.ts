@@ -26,7 +26,7 @@ export async function openTestPglite(): Promise<DatabaseHandle> {
 }
 
 /** A fresh PostgreSQL database cloned from the migrated template; dropped on close. */
-export async function openTestPostgres(url: string): Promise<DatabaseHandle> {
+export async function openTestPostgres(url: string): Promise<DatabaseHandle & { readonly url: string }> {
   const name = `relais_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -49,6 +49,7 @@ export async function openTestPostgres(url: string): Promise<DatabaseHandle> {
   const handle = await openPostgres(target.toString(), 5);
   return {
     ...handle,
+    url: target.toString(),
     close: async () => {
       await handle.close();
       const drop = new pg.Client({ connectionString: url });

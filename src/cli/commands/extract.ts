@@ -35,6 +35,9 @@ export async function runExtract(io: CliIo, options: ExtractOptions): Promise<nu
     : createRulesShiftNoteExtractor();
   const result = await extractor.extract(note, { roster: roster.entries, authorId: options.author, shiftDate: options.date });
   if (!result.ok) throw new CliError(t(`extract.error.${result.code}`), result.code === 'llm.unavailable' ? EXIT.failure : EXIT.usage);
+  if (options.engine === 'llm' && result.value.fallbackReason !== undefined) {
+    line(io.stderr, t('llm.degraded', { reason: t(`llm.reason.${result.value.fallbackReason}`) }));
+  }
   line(io.stdout, JSON.stringify(result.value.extraction));
   return EXIT.ok;
 }

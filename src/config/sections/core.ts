@@ -18,6 +18,10 @@ export interface CoreConfig {
   readonly shutdownTimeoutMs: number;
   /** How long after confirmation an author may still cancel a note ("annule ma note d'hier"). */
   readonly noteCancelWindowHours: number;
+  /** Signs document links and derives the keys that encrypt secrets at rest; a random key per process when unset. */
+  readonly secretKey: string | undefined;
+  /** How long a worker keeps a claimed job before another instance may take it over (it crashed). */
+  readonly jobLeaseMs: number;
 }
 
 export const coreVariables: readonly VariableSpec[] = [
@@ -35,6 +39,8 @@ export const coreVariables: readonly VariableSpec[] = [
   { name: 'PLAYGROUND_TOKEN', secret: true, help: 'config.var.PLAYGROUND_TOKEN' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '5000', help: 'config.var.SHUTDOWN_TIMEOUT_MS' },
   { name: 'NOTE_CANCEL_WINDOW_HOURS', default: '48', help: 'config.var.NOTE_CANCEL_WINDOW_HOURS' },
+  { name: 'RELAIS_SECRET_KEY', secret: true, help: 'config.var.RELAIS_SECRET_KEY' },
+  { name: 'JOB_LEASE_SECONDS', default: '60', help: 'config.var.JOB_LEASE_SECONDS' },
 ];
 
 const isLoopback = (host: string): boolean => ['127.0.0.1', '::1', 'localhost'].includes(host);
@@ -75,5 +81,13 @@ export function parseCoreConfig(env: Env, problems: ConfigProblem[]): CoreConfig
     playground: { enabled: playgroundEnabled, token: playgroundToken },
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 5000, problems, { min: 100, max: 120000 }),
     noteCancelWindowHours: readInteger(env, 'NOTE_CANCEL_WINDOW_HOURS', 48, problems, { min: 0, max: 24 * 31 }),
+    secretKey: readSecretKey(env, problems),
+    jobLeaseMs: 1000 * readInteger(env, 'JOB_LEASE_SECONDS', 60, problems, { min: 1, max: 3600 }),
   };
+}
+
+function readSecretKey(env: Env, problems: ConfigProblem[]): string | undefined {
+  const key = read(env, 'RELAIS_SECRET_KEY');
+  if (key !== undefined && key.length < 32) problems.push({ variable: 'RELAIS_SECRET_KEY', code: 'config.problem.secret_key' });
+  return key;
 }

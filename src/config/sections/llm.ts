@@ -15,6 +15,12 @@ export interface LlmConfig {
   readonly sendSpecialCategories: boolean;
   /** Refuse any endpoint that is not on this machine or the local network. */
   readonly selfHostedOnly: boolean;
+  /** Tokens per calendar month (UTC) for the structure; null: no budget. Once spent, the rules engine stands in. */
+  readonly monthlyTokenBudget: number | null;
+  /** Model calls per user and per hour for note analysis; beyond it, the rules engine answers. */
+  readonly userCallsPerHour: number;
+  /** Euros per million input and output tokens, to show an estimated cost beside token counts; null when unknown. */
+  readonly pricePerMillion: { readonly input: number; readonly output: number } | null;
 }
 
 export const llmVariables: readonly VariableSpec[] = [
@@ -28,6 +34,9 @@ export const llmVariables: readonly VariableSpec[] = [
   { name: 'LLM_TIMEOUT_MS', default: '30000', help: 'config.var.LLM_TIMEOUT_MS' },
   { name: 'LLM_SEND_SPECIAL_CATEGORIES', default: 'false', help: 'config.var.LLM_SEND_SPECIAL_CATEGORIES' },
   { name: 'LLM_SELF_HOSTED_ONLY', default: 'false', help: 'config.var.LLM_SELF_HOSTED_ONLY' },
+  { name: 'LLM_MONTHLY_TOKEN_BUDGET', help: 'config.var.LLM_MONTHLY_TOKEN_BUDGET' },
+  { name: 'LLM_USER_CALLS_PER_HOUR', default: '60', help: 'config.var.LLM_USER_CALLS_PER_HOUR' },
+  { name: 'LLM_PRICE_PER_MILLION_TOKENS', help: 'config.var.LLM_PRICE_PER_MILLION_TOKENS' },
 ];
 
 export function parseLlmConfig(env: Env, problems: ConfigProblem[]): LlmConfig | null {
@@ -53,7 +62,24 @@ export function parseLlmConfig(env: Env, problems: ConfigProblem[]): LlmConfig |
     timeoutMs: readInteger(env, 'LLM_TIMEOUT_MS', 30000, problems, { min: 1000, max: 600000 }),
     sendSpecialCategories: readBoolean(env, 'LLM_SEND_SPECIAL_CATEGORIES', false, problems),
     selfHostedOnly,
+    monthlyTokenBudget: read(env, 'LLM_MONTHLY_TOKEN_BUDGET') === undefined
+      ? null : readInteger(env, 'LLM_MONTHLY_TOKEN_BUDGET', 0, problems, { min: 0, max: 1_000_000_000_000 }),
+    userCallsPerHour: readInteger(env, 'LLM_USER_CALLS_PER_HOUR', 60, problems, { min: 1, max: 100_000 }),
+    pricePerMillion: readPrices(env, problems),
   };
+}
+
+/** "0.15/0.60" (or "0,15;0,60"): euros per million input tokens, then output tokens. */
+function readPrices(env: Env, problems: ConfigProblem[]): { input: number; output: number } | null {
+  const value = read(env, 'LLM_PRICE_PER_MILLION_TOKENS');
+  if (value === undefined) return null;
+  const parts = /[;/]/.test(value) ? value.split(/[;/]/).map((p) => p.replace(',', '.')) : value.split(',');
+  const numbers = parts.map((p) => p.trim()).filter((p) => /^\d+(\.\d+)?$/.test(p)).map(Number);
+  if (parts.length !== 2 || numbers.length !== 2) {
+    problems.push({ variable: 'LLM_PRICE_PER_MILLION_TOKENS', code: 'config.problem.llm_prices' });
+    return null;
+  }
+  return { input: numbers[0]!, output: numbers[1]! };
 }
 
 /** Loopback, RFC 1918 and *.local / *.internal hosts count as self-hosted. */

@@ -14,6 +14,8 @@ export type Intent =
   | { readonly kind: 'session-request'; readonly text: string }
   | { readonly kind: 'session-outcome'; readonly text: string }
   | { readonly kind: 'summary-request'; readonly text: string }
+  /** « objectif pour Nadia : passer le code d'ici mars » (CIP, direction). */
+  | { readonly kind: 'objective'; readonly text: string }
   | { readonly kind: 'list-notes'; readonly period: NotePeriod }
   | { readonly kind: 'cancel-note'; readonly which: 'today' | 'yesterday' | 'last' }
   | { readonly kind: 'link'; readonly userId: string; readonly personName: string }

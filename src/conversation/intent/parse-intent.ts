@@ -40,6 +40,7 @@ export function parseIntent(raw: string, ctx: IntentContext): Intent {
     || /^(ou en est|comment va|comment avance|parcours de) /.test(f)) {
     return { kind: 'summary-request', text };
   }
+  if (/^(nouvel )?objectif (pour|de|d') ?[^:]{1,60}:/.test(f)) return { kind: 'objective', text };
   if (ctx.canWriteNotes && looksLikeNote(f)) return { kind: 'note', text };
   return { kind: 'unknown', text };
 }
@@ -52,6 +53,12 @@ function parseCommand(rest: string, ctx: IntentContext): Intent {
     case 'note': return args ? { kind: 'note', text: args } : { kind: 'help' };
     case 'seance': case 'séance': return args ? (/:/.test(args) && /reussi|revoir|acquis|maitrise/.test(fold(args)) ? { kind: 'session-outcome', text: args } : { kind: 'session-request', text: args }) : { kind: 'help' };
     case 'suivi': case 'resume': case 'parcours': return args ? { kind: 'summary-request', text: `suivi de ${args}` } : { kind: 'help' };
+    case 'objectif': return args ? { kind: 'objective', text: /^(pour|de|d')\b/i.test(args) ? `objectif ${args}` : `objectif pour ${args}` } : { kind: 'help' };
+    case 'prod': case 'production': case 'absent': case 'absente': case 'absence': case 'retard': case 'present': case 'presente': case 'présent': case 'présente': {
+      const text = quickEntryText(fold(head), args);
+      if (text === null) return { kind: 'help' };
+      return ctx.hasDraft ? { kind: 'append-to-draft', text } : { kind: 'note', text };
+    }
     case 'notes': case 'mes-notes': return { kind: 'list-notes', period: notePeriod(fold(args)) };
     case 'annuler': return ctx.hasDraft && args === '' ? { kind: 'discard-draft' } : { kind: 'cancel-note', which: /hier/.test(fold(args)) ? 'yesterday' : 'last' };
     case 'valider': return { kind: 'confirm-draft' };
@@ -124,4 +131,27 @@ function notePeriod(f: string): 'today' | 'yesterday' | 'week' | 'last-week' | '
 function looksLikeNote(f: string): boolean {
   if (/^(ras|r\.a\.s\.?|rien a signaler)\b/.test(f)) return true;
   return f.split(' ').filter((w) => w.length > 1).length >= 4;
+}
+
+/**
+ * Quick entries (`/relais prod 300 m2 tonte parc Nord`, `/relais absent Nadia justifié`,
+ * `/relais retard Karim 20`) as the plain French sentence the engine reads; they join
+ * the draft of the day when there is one, else start one.
+ */
+export function quickEntryText(command: string, args: string): string | null {
+  const words = args.trim();
+  if (words === '') return null;
+  if (command === 'prod' || command === 'production') return words;
+  if (command === 'retard') {
+    const m = /^(.+?)\s+(\d{1,3})\s*(?:min(?:utes?)?|mn|')?$/i.exec(words);
+    return m ? `${m[1]} en retard de ${m[2]} minutes` : `${words} en retard`;
+  }
+  if (command.startsWith('present')) return `${words} présent`;
+  const end = '(?![\\p{L}])';
+  const excused = new RegExp(`(?<![\\p{L}])(justifi[ée]e?s?|excus[ée]e?s?|pr[ée]venue?|malade|arr[êe]t)${end}`, 'iu').exec(words);
+  const unexcused = new RegExp(`(?<![\\p{L}])(injustifi[ée]e?s?|non justifi[ée]e?s?|sans pr[ée]venir)${end}`, 'iu').exec(words);
+  const name = words.replace(new RegExp(`(?<![\\p{L}])(injustifi[ée]e?s?|non justifi[ée]e?s?|sans pr[ée]venir|justifi[ée]e?s?|excus[ée]e?s?|pr[ée]venue?|malade|arr[êe]t)${end}`, 'giu'), '').trim();
+  if (unexcused) return `${name} absent sans prévenir`;
+  if (excused) return `${name} absent, absence justifiée${/malade|arr[êe]t/i.test(excused[0]) ? ` (${excused[0]})` : ''}`;
+  return `${name} absent`;
 }

@@ -6,6 +6,7 @@ import type { NotePresenter } from '../../core/ports/note-presenter.js';
 import type { Locale, Translate } from '../../i18n/translator.js';
 import { formatDate, nameOf, shorten } from '../format.js';
 import { noteActions } from './note-actions.js';
+import { questionBlocks } from './question-blocks.js';
 import { attendanceCounts, draftBlocks, topicLabel } from './draft-view.js';
 import { teamSummaryReply } from './team-summary.js';
 
@@ -25,6 +26,7 @@ export function createNotePresenter(t: Translate, locale: Locale): NotePresenter
         { type: 'header', text: t('note.draft.title', { date: date(note) }) },
         ...(m ? [{ type: 'context' as const, text: t(`note.marker.${m}`) }] : []),
         ...draftBlocks(note, note.draft!, roster, t, locale),
+        ...questionBlocks(note, roster, t, locale),
         noteActions(note, t),
         { type: 'context', text: t('note.draft.hint') },
       ];

@@ -31,6 +31,8 @@ export interface NoteDraft {
   readonly transcript?: string;
   /** Words that must never reach a team channel (see confidential-words.ts); only ever grows. */
   readonly confidentialWords?: readonly string[];
+  /** The one round of clarifying questions is over (answered, skipped, or the draft was edited). */
+  readonly questionsDone?: boolean;
 }
 
 export interface ShiftNote {

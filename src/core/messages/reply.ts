@@ -43,7 +43,9 @@ export type Block =
   | { readonly type: 'actions'; readonly elements: ReadonlyArray<Button | Select> }
   | { readonly type: 'context'; readonly text: string }
   | { readonly type: 'divider' }
-  | { readonly type: 'image'; readonly url: string; readonly alt: string };
+  | { readonly type: 'image'; readonly url: string; readonly alt: string }
+  /** A link to open (a document to download): a URL button in Slack, Action.OpenUrl in Teams, a link on the playground. */
+  | { readonly type: 'links'; readonly links: ReadonlyArray<{ readonly label: string; readonly url: string }> };
 
 /** A form: inputs and a submit action (a modal in Slack, an input card in Teams, a form on the playground). */
 export interface Form {

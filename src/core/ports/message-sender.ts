@@ -26,5 +26,6 @@ export type SendOutcome =
 /** Renders a neutral reply for one platform and sends or updates it. */
 export interface MessageSender {
   readonly platform: string;
-  send(delivery: Delivery, reply: Reply, replaces?: SentRef): Promise<SendOutcome>;
+  /** `context.key` is the outbox row's unique key: a sender that can send idempotently uses it (a resend after a crash). */
+  send(delivery: Delivery, reply: Reply, replaces?: SentRef, context?: { readonly key: string }): Promise<SendOutcome>;
 }

@@ -20,6 +20,8 @@ export interface ExtractionOutcome {
   readonly engine: ExtractionEngine;
   /** True when a richer engine failed and a simpler one produced this result. */
   readonly degraded: boolean;
+  /** Why a richer engine was not used (budget_exhausted, timeout, circuit_open…), when degraded. */
+  readonly fallbackReason?: string;
 }
 
 /** Turns an end-of-shift note into structured records. */

@@ -1,6 +1,14 @@
 import type { Result } from '../result.js';
 
-/** Speech to text for voice notes (an OpenAI-compatible API when configured). */
+export interface Transcript {
+  readonly text: string;
+  /** Which engine wrote it (model name), shown beside a dictated note. */
+  readonly engine: string;
+}
+
+export type TranscriptionErrorCode = 'audio.empty' | 'audio.too_large' | 'audio.unsupported' | 'transcription.unavailable';
+
+/** Turns a voice note into text (the doors call it for audio attachments that come without a transcript). */
 export interface Transcriber {
-  transcribe(audio: Buffer, mime: string): Promise<Result<string>>;
+  transcribe(audio: Uint8Array, mime: string): Promise<Result<Transcript, TranscriptionErrorCode>>;
 }

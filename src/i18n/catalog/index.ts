@@ -4,9 +4,11 @@ import { conversation } from './conversation.js';
 import { documents } from './documents.js';
 import { extraction } from './extraction.js';
 import { followup } from './followup.js';
+import { llm } from './llm.js';
 import { notes } from './notes.js';
 import { playground } from './playground.js';
 import { progress } from './progress.js';
+import { progressChat } from './progress-chat.js';
 import { records } from './records.js';
 import { roster } from './roster.js';
 import { server } from './server.js';
@@ -15,7 +17,7 @@ import { teams } from './teams.js';
 import type { CatalogPart } from './types.js';
 
 /** Topics are separate files so that features add texts without touching each other. */
-const parts: readonly CatalogPart[] = [cli, config, conversation, documents, extraction, followup, notes, playground, progress, records, roster, server, slack, teams];
+const parts: readonly CatalogPart[] = [cli, config, conversation, documents, extraction, followup, llm, notes, playground, progress, progressChat, records, roster, server, slack, teams];
 
 export const catalog = {
   fr: Object.assign({}, ...parts.map((p) => p.fr)) as Record<string, string>,

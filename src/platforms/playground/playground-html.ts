@@ -38,6 +38,7 @@ function block(b: Block): string {
     case 'list': return `<section class="r-list">${b.title ? `<h4>${escapeHtml(b.title)}</h4>` : ''}${b.items.map((i) =>
       `<div class="r-item">${i.title ? `<p class="r-item-title">${escapeHtml(i.title)}</p>` : ''}${i.lines.length ? `<ul>${i.lines.map((l) => `<li>${markup(l)}</li>`).join('')}</ul>` : ''}</div>`).join('')}</section>`;
     case 'actions': return `<div class="r-actions">${b.elements.map((e) => (e.type === 'button' ? button(e) : select(e))).join('')}</div>`;
+    case 'links': return `<div class="r-actions">${b.links.filter((l) => /^(https?:\/\/|\/)/.test(l.url)).map((l) => `<a class="btn" target="_blank" rel="noopener noreferrer"${attr('href', l.url)}>${escapeHtml(l.label)}</a>`).join('')}</div>`;
   }
 }
 

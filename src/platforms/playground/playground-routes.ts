@@ -36,8 +36,11 @@ export interface PlaygroundDeps {
   readonly logger: Logger;
 }
 
-const sendSchema = z.object({ as: z.string().min(1).max(100), conversationId: z.string().min(1).max(200), text: z.string().min(1).max(20_000) });
+/** A client's message id: a retry after a lost response carries the same one, and Relais keeps one message. */
+const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional();
+const sendSchema = z.object({ as: z.string().min(1).max(100), conversationId: z.string().min(1).max(200), text: z.string().min(1).max(20_000), id: clientId });
 const actionSchema = z.object({
+  id: clientId,
   as: z.string().min(1).max(100), conversationId: z.string().min(1).max(200), action: z.string().min(1).max(100),
   value: z.string().max(500).optional(), form: z.record(z.string().max(50), z.string().max(20_000)).optional(),
 });
@@ -115,21 +118,22 @@ async function messages(deps: PlaygroundDeps, req: IncomingMessage, res: ServerR
 async function sendMessage(deps: PlaygroundDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = sendSchema.safeParse(await readJson(req));
   if (!body.success) return sendJson(res, 400, { error: deps.t('playground.bad_request') });
-  const { as, conversationId, text } = body.data;
+  const { as, conversationId, text, id } = body.data;
   if (!(await conversationsOf(deps, as)).some((c) => c.id === conversationId)) return sendJson(res, 403, { error: deps.t('playground.forbidden') });
   await deps.directory.link(as);
-  await deps.transcript.addUserMessage(conversationId, as, text);
-  await deps.intake(incomingOf(as, conversationId, { kind: 'message', text }));
-  sendJson(res, 202, { ok: true });
+  // Stored durably first; the transcript line only for a new message (a retry of the same id shows once).
+  const { created } = await deps.intake(incomingOf(as, conversationId, { kind: 'message', text }, id));
+  if (created) await deps.transcript.addUserMessage(conversationId, as, text);
+  sendJson(res, 202, { ok: true, duplicate: !created });
 }
 
 async function runAction(deps: PlaygroundDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = actionSchema.safeParse(await readJson(req));
   if (!body.success) return sendJson(res, 400, { error: deps.t('playground.bad_request') });
-  const { as, conversationId, action, value, form } = body.data;
+  const { as, conversationId, action, value, form, id } = body.data;
   if (!(await conversationsOf(deps, as)).some((c) => c.id === conversationId)) return sendJson(res, 403, { error: deps.t('playground.forbidden') });
   await deps.directory.link(as);
-  const incoming = incomingOf(as, conversationId, { kind: 'action', action, ...(value !== undefined ? { value } : {}), ...(form ? { form } : {}) });
+  const incoming = incomingOf(as, conversationId, { kind: 'action', action, ...(value !== undefined ? { value } : {}), ...(form ? { form } : {}) }, id);
   if (incoming.kind === 'action' && !form) {
     const opened = await deps.conversation.formFor(incoming);
     if (opened) return sendJson(res, 200, { form: formHtml(opened) });
@@ -140,9 +144,10 @@ async function runAction(deps: PlaygroundDeps, req: IncomingMessage, res: Server
 
 type Body = { kind: 'message'; text: string } | { kind: 'action'; action: string; value?: string; form?: Record<string, string> };
 
-function incomingOf(as: string, conversationId: string, body: Body): Incoming {
+function incomingOf(as: string, conversationId: string, body: Body, clientMessageId?: string): Incoming {
   const base = {
-    id: randomUUID(),
+    // Scoped to the sender, so one person's ids can never collide with another's.
+    id: clientMessageId === undefined ? randomUUID() : `${as}:${clientMessageId}`,
     user: { platform: 'playground', workspaceId: '', userId: as },
     place: { kind: conversationId.startsWith('dm:') ? 'dm' as const : 'channel' as const, workspaceId: '', conversationId },
   };

@@ -114,7 +114,7 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
             await deps.notify([{ key: `reply:${clip.id}:voice`, destination: placeOf(clip), reply: textReply(t('slack.voice.failed')) }]);
             return;
           }
-          await take({ kind: 'incoming', incoming: { ...clip, text: [clip.text, text.value].filter(Boolean).join('\n'), transcript: text.value } }, token);
+          await take({ kind: 'incoming', incoming: { ...clip, text: [clip.text, text.value.text].filter(Boolean).join('\n'), transcript: text.value.text } }, token);
         });
         return true;
       }

@@ -126,6 +126,15 @@ export function renderBlock(block: Block): SlackBlock[] {
     case 'actions': return actions(block.elements);
     case 'divider': return [{ type: 'divider' }];
     case 'image': return [{ type: 'image', image_url: block.url, alt_text: clip(toPlainText(block.alt), 2_000) || ' ' }];
+    // Documents to open: URL buttons (Slack opens them in the browser; the click also comes back as an action we ignore).
+    case 'links': {
+      const buttons = block.links.map((l, i) => ({
+        type: 'button', action_id: `relais.link#${i}`, text: plain(l.label, SLACK_BLOCK_LIMITS.buttonLabelChars), url: clip(l.url, 3_000),
+      }));
+      const out: SlackBlock[] = [];
+      for (let i = 0; i < buttons.length; i += SLACK_BLOCK_LIMITS.actionsPerBlock) out.push({ type: 'actions', elements: buttons.slice(i, i + SLACK_BLOCK_LIMITS.actionsPerBlock) });
+      return out;
+    }
   }
 }
 

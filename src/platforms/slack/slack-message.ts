@@ -188,6 +188,8 @@ function placeOf(teamId: string, userId: string, channel: string | undefined, th
 export function blockActionIncoming(p: SlackInteraction): SlackEvent {
   const action = p.actions?.[0];
   if (!action) return ignored('no-action');
+  // URL buttons (documents) open in the browser; Slack still tells us of the click.
+  if (action.action_id.startsWith('relais.link')) return ignored('link');
   const team = teamOf(p);
   const channel = p.container?.channel_id ?? p.channel?.id ?? undefined;
   const value = action.value ?? action.selected_option?.value ?? undefined;

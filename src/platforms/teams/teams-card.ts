@@ -72,6 +72,7 @@ function blockElements(block: Exclude<Block, { type: 'divider' }>): CardElementL
     ];
     case 'actions': return actionElements(block.elements);
     case 'image': return [{ type: 'Image', url: block.url, altText: block.alt }];
+    case 'links': return [{ type: 'ActionSet', actions: block.links.map((l) => ({ type: 'Action.OpenUrl' as const, title: l.label.slice(0, 100), url: l.url })) }];
   }
 }
 

@@ -6,4 +6,5 @@ export * from './jobs.js';
 export * from './audit.js';
 export { relais } from './common.js';
 export * from './playground.js';
+export * from './llm.js';
 export * from './installations.js';

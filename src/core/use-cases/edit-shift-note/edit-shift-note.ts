@@ -9,6 +9,7 @@ import type { NotePresenter } from '../../ports/note-presenter.js';
 import type { ShiftNoteExtractor } from '../../ports/shift-note-extractor.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.js';
 import { err, ok, type Result } from '../../result.js';
+import type { Unit } from '../../domain/taxonomy.js';
 import { loadOwnNote, type NoteAccessError } from './note-access.js';
 
 export type DraftEdit =
@@ -19,7 +20,13 @@ export type DraftEdit =
   /** More words for the same note ("ajoute : …"): extracted and added to the draft. */
   | { readonly kind: 'append-text'; readonly text: string }
   /** The author rewrote the message the note came from (an edit in Slack): the draft is extracted again from the new text. */
-  | { readonly kind: 'replace-text'; readonly text: string };
+  | { readonly kind: 'replace-text'; readonly text: string }
+  /** Answers to the clarifying questions (one tap each). */
+  | { readonly kind: 'set-attendance'; readonly persons: readonly string[]; readonly status: 'present' | 'absent' }
+  | { readonly kind: 'resolve-name'; readonly name: string; readonly personId: string }
+  | { readonly kind: 'set-unit'; readonly position: number; readonly unit: Unit }
+  /** « Passe »: no answer, the questions go away. */
+  | { readonly kind: 'skip-questions' };
 
 export type EditError = NoteAccessError | 'edit.invalid' | 'edit.line_not_found' | 'note.changed' | 'note.extraction_failed';
 
@@ -44,6 +51,40 @@ export function createEditShiftNote(deps: { readonly uow: UnitOfWork; readonly e
       case 'replace-all':
         next = input.edit.extraction;
         break;
+      case 'set-attendance': {
+        const persons = new Set(input.edit.persons);
+        const status = input.edit.status;
+        next = { ...current, attendance: [...current.attendance.filter((a) => !persons.has(a.person)), ...input.edit.persons.map((person) => ({ person, status, excused: null, minutes: null }))] };
+        break;
+      }
+      case 'set-unit': {
+        const at = input.edit.position - 1;
+        if (current.production[at] === undefined) return err('edit.line_not_found');
+        const unit = input.edit.unit;
+        next = { ...current, production: current.production.map((p, i) => (i === at ? { ...p, unit } : p)) };
+        break;
+      }
+      case 'resolve-name': {
+        // The note read again with the name as this person's nickname: what was said about them comes back.
+        const { name, personId } = input.edit;
+        const taught = roster.map((p) => (p.id === personId ? { ...p, aliases: [...p.aliases, name] } : p));
+        const again = await deps.extractor.extract(note.rawText ?? '', { roster: taught, authorId: note.authorId, shiftDate: note.shiftDate });
+        if (!again.ok) return err('note.extraction_failed');
+        // Only what concerns that person is taken from the new reading: earlier answers and edits stay.
+        const y = again.value.extraction;
+        next = {
+          attendance: [...current.attendance.filter((a) => a.person !== personId), ...y.attendance.filter((a) => a.person === personId)],
+          observations: [...current.observations, ...y.observations.filter((o) => o.person === personId)],
+          production: current.production,
+          incidents: [...current.incidents, ...y.incidents.filter((i) => i.persons.includes(personId) && !current.incidents.some((c) => c.evidence === i.evidence))],
+          alerts: [...current.alerts, ...y.alerts.filter((a) => a.person === personId)],
+          unknownNames: current.unknownNames.filter((n) => n.toLowerCase() !== name.toLowerCase()),
+        };
+        break;
+      }
+      case 'skip-questions':
+        next = current;
+        break;
       case 'append-text': {
         const added = await deps.extractor.extract(input.edit.text, { roster, authorId: note.authorId, shiftDate: note.shiftDate });
         if (!added.ok) return err('note.extraction_failed');
@@ -65,7 +106,9 @@ export function createEditShiftNote(deps: { readonly uow: UnitOfWork; readonly e
     return deps.uow.transaction(async (s) => {
       const updated = await s.notes.updateNote(note.id, note.version, {
         draft: {
+          // An answer removes its own question; any other change (or « Passe ») ends the round.
           ...note.draft!, extraction: parsed.data,
+          questionsDone: note.draft!.questionsDone === true || !['set-attendance', 'set-unit', 'resolve-name'].includes(input.edit.kind),
           confidentialWords: [...new Set([...(note.draft!.confidentialWords ?? []), ...confidentialWords(parsed.data)])],
         },
         ...(rawText !== undefined ? { rawText } : {}),
