@@ -2,6 +2,7 @@ import type { Block, Form, Reply } from '../../src/core/messages/reply.js';
 import {
   actionOfId, loadingModal, modalValues, readModalMetadata, renderMessage, renderModal, SLACK_BLOCK_LIMITS, type SlackBlock,
 } from '../../src/platforms/slack/slack-blocks.js';
+import { blockActionIncoming } from '../../src/platforms/slack/slack-message.js';
 import { toMrkdwn } from '../../src/platforms/slack/slack-text.js';
 
 const texts = { more: (n: number) => `… et ${n} de plus` };
@@ -52,6 +53,15 @@ describe('Slack Block Kit from the neutral Reply', () => {
     expect(elements[1]).toMatchObject({ style: 'danger', confirm: { title: { text: 'Annuler ?' }, confirm: { text: 'Oui' }, deny: { text: 'Non' }, style: 'danger' } });
     expect(elements[2]).toMatchObject({ type: 'static_select', action_id: 'team.pick', initial_option: { value: 'rec', text: { text: 'Recyclerie' } } });
     expect(elements[2]!['options']).toHaveLength(2);
+  });
+
+  it('renders document links as URL buttons, whose clicks are not Relais actions', () => {
+    const m = render([{ type: 'links', links: [{ label: 'Résumé (PDF)', url: 'https://relais.example/d/abc.pdf' }, { label: 'Markdown', url: 'https://relais.example/d/abc.md' }] }]);
+    expect(m.blocks).toEqual([{ type: 'actions', elements: [
+      { type: 'button', action_id: 'relais.link#0', text: { type: 'plain_text', text: 'Résumé (PDF)', emoji: true }, url: 'https://relais.example/d/abc.pdf' },
+      { type: 'button', action_id: 'relais.link#1', text: { type: 'plain_text', text: 'Markdown', emoji: true }, url: 'https://relais.example/d/abc.md' },
+    ] }]);
+    expect(blockActionIncoming({ type: 'block_actions', user: { id: 'U1' }, team: { id: 'T1' }, actions: [{ action_id: 'relais.link#1' }] })).toMatchObject({ kind: 'ignored' });
   });
 
   it('neutralises mentions, broadcasts, links and entities written by users', () => {
