@@ -214,6 +214,18 @@ describe.each(databaseTargets())('the Slack door (Bolt, HTTP mode) on $name', ({
     expect(slackText(sh.slack.shown('D0STRANGER')[0]!)).toContain('Je ne te connais pas encore');
   });
 
+  it('lets the direction link a Slack account without a matching e-mail with /relais lier @personne Prénom Nom', async () => {
+    const dir = sh.user('demo-dir');
+    // Slack escapes the mention in the command text (should_escape): `<@U…|name>`.
+    await ok(sh.command(dir, sh.dmOf(dir), 'lier <@U0NOEMAIL|gregory> Grégory Vasseur'));
+    await settle();
+    expect(slackText(sh.slack.shown(sh.dmOf(dir))[0]!)).toContain('Grégory Vasseur');
+    await ok(sh.event(sh.dmMessage('U0NOEMAIL', 'bonjour', '1762100040.000100')));
+    await settle();
+    expect(slackText(sh.slack.shown('D0NOEMAIL')[0]!)).not.toContain('Je ne te connais pas encore');
+    expect(slackText(sh.slack.shown('D0NOEMAIL')[0]!)).toContain('Grégory');
+  });
+
   it('refuses bad signatures and stale timestamps, and answers the URL check', async () => {
     const eti = sh.user('demo-eti-ev');
     const body = JSON.stringify({ type: 'event_callback', team_id: TEAM_ID, event_id: 'EvX', event: sh.dmMessage(eti, NOTE, '1762100010.000100') });
