@@ -23,6 +23,7 @@ import { buildDigests } from './digests-root.js';
 import { Lifecycle } from './lifecycle.js';
 import { chooseEngines } from './llm-root.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
+import { buildSlackDoor } from './slack-root.js';
 import { buildDocumentLinks } from './documents-root.js';
 import { DrizzleProductionLogStore } from '../storage/stores/drizzle-production-log-store.js';
 import { createBuildProductionLog } from '../core/use-cases/build-production-log/build-production-log.js';
@@ -63,6 +64,8 @@ export interface Relais {
   startWorkers(): void;
   /** Starts the digest and reminder scheduler when enabled (stopped by the lifecycle). */
   startScheduler(): void;
+  /** The Slack door when configured (its Socket Mode connection starts with the workers). */
+  readonly slack: ReturnType<typeof buildSlackDoor>;
 }
 
 export interface BuildOptions {
@@ -77,6 +80,8 @@ export interface BuildOptions {
   /** Test seams at the edge: another extraction engine, platform senders. */
   readonly extractor?: ShiftNoteExtractor;
   readonly senders?: readonly MessageSender[];
+  /** Speech to text for voice notes (none until one is configured). */
+  readonly transcriber?: Transcriber;
   readonly features?: readonly FeatureHandler[];
   readonly workerId?: string;
 }
@@ -94,8 +99,10 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const privacy = buildPrivacy(config, database, { clock, logger });
   const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone, narrator: engines.narrator, workdayHours: config.workdayHours, audit: privacy.audit });
   const teams = buildTeamsDoor(config, { clock, logger });
+  const transcriber = options.transcriber ?? engines.transcriber;
+  const slack = buildSlackDoor(config, { clock, logger, database, ...(transcriber ? { transcriber } : {}) });
   // Senders given by the caller (tests) come last and win over the doors' own.
-  const senders = [...(teams ? [teams.sender] : []), ...(options.senders ?? [])];
+  const senders = [...(teams ? [teams.sender] : []), ...(slack ? [slack.sender] : []), ...(options.senders ?? [])];
   const documents = buildDocumentLinks(config, {
     clock, progressStore: stores.progress, exportProgressDocument: useCases.exportProgressDocument,
     // Called when a link is opened, long after `learning` exists.
@@ -120,9 +127,10 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const routes: Route[] = [documents.route];
   if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
   if (teams) routes.push(...teams.routes(conversation));
+  if (slack) routes.push(...slack.routes(conversation, stores));
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, learning, conversation, digests, routes, privacy, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,
+    config, logger, clock, database, lifecycle, stores, useCases, learning, conversation, digests, routes, privacy, slack, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,
     startWorkers: () => {
       if (started) return;
       started = true;
@@ -132,6 +140,10 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
       lifecycle.onStop('workers', async () => {
         await Promise.all([conversation.workers.inbox.stop(), conversation.workers.outbox.stop()]);
       });
+      if (slack) {
+        slack.start().catch((error: unknown) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'slack.socket_failed'));
+        lifecycle.onStop('slack', () => slack.stop());
+      }
     },
     startScheduler: () => {
       if (!config.scheduler.enabled) return;

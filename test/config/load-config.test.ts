@@ -59,7 +59,11 @@ describe('loadConfig', () => {
   it('picks the Slack mode from the variables present', () => {
     const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
     const http = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
-    const oauth = loadConfig({ SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'x', SLACK_STATE_SECRET: 'y', SLACK_SIGNING_SECRET: 's' });
+    const oauthEnv = { SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'x', SLACK_STATE_SECRET: 'y', SLACK_SIGNING_SECRET: 's' };
+    const oauth = loadConfig({ ...oauthEnv, SLACK_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64') });
+    // Tokens of installed workspaces are encrypted at rest: no key, no OAuth mode; a short key is refused.
+    expect(loadConfig(oauthEnv).ok).toBe(false);
+    expect(loadConfig({ ...oauthEnv, SLACK_TOKEN_KEY: 'c2hvcnQ=' }).ok).toBe(false);
     expect(socket.ok && socket.config.slack?.mode).toBe('socket');
     expect(http.ok && http.config.slack?.mode).toBe('http');
     expect(oauth.ok && oauth.config.slack?.mode).toBe('oauth');

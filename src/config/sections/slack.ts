@@ -15,6 +15,8 @@ export interface SlackConfig {
   readonly clientSecret: string | undefined;
   readonly stateSecret: string | undefined;
   readonly apiUrl: string;
+  /** AES-256-GCM key (32 bytes) encrypting the workspaces' tokens at rest (OAuth mode). */
+  readonly tokenKey: Buffer | undefined;
 }
 
 export const slackVariables: readonly VariableSpec[] = [
@@ -24,6 +26,7 @@ export const slackVariables: readonly VariableSpec[] = [
   { name: 'SLACK_CLIENT_ID', help: 'config.var.SLACK_CLIENT_ID' },
   { name: 'SLACK_CLIENT_SECRET', secret: true, help: 'config.var.SLACK_CLIENT_SECRET' },
   { name: 'SLACK_STATE_SECRET', secret: true, help: 'config.var.SLACK_STATE_SECRET' },
+  { name: 'SLACK_TOKEN_KEY', secret: true, help: 'config.var.SLACK_TOKEN_KEY' },
   { name: 'SLACK_API_URL', default: 'https://slack.com/api/', help: 'config.var.SLACK_API_URL' },
 ];
 
@@ -35,6 +38,15 @@ export function parseSlackConfig(env: Env, problems: ConfigProblem[]): SlackConf
   const clientSecret = read(env, 'SLACK_CLIENT_SECRET');
   const stateSecret = read(env, 'SLACK_STATE_SECRET');
   const apiUrl = readUrl(env, 'SLACK_API_URL', problems, ['https:', 'http:']) ?? 'https://slack.com/api/';
+  const rawKey = read(env, 'SLACK_TOKEN_KEY');
+  let tokenKey: Buffer | undefined;
+  if (rawKey !== undefined) {
+    tokenKey = /^[0-9a-f]{64}$/i.test(rawKey) ? Buffer.from(rawKey, 'hex') : Buffer.from(rawKey, 'base64');
+    if (tokenKey.length !== 32) {
+      problems.push({ variable: 'SLACK_TOKEN_KEY', code: 'config.problem.slack_token_key' });
+      tokenKey = undefined;
+    }
+  }
   const any = [botToken, appToken, signingSecret, clientId, clientSecret].some((v) => v !== undefined);
   if (!any) return null;
 
@@ -51,6 +63,7 @@ export function parseSlackConfig(env: Env, problems: ConfigProblem[]): SlackConf
     if (clientSecret === undefined) problems.push({ variable: 'SLACK_CLIENT_SECRET', code: 'config.problem.slack_oauth_incomplete' });
     if (stateSecret === undefined) problems.push({ variable: 'SLACK_STATE_SECRET', code: 'config.problem.slack_oauth_incomplete' });
     if (signingSecret === undefined) problems.push({ variable: 'SLACK_SIGNING_SECRET', code: 'config.problem.slack_signing_secret' });
+    if (rawKey === undefined) problems.push({ variable: 'SLACK_TOKEN_KEY', code: 'config.problem.slack_token_key' });
   } else if (appToken !== undefined) {
     mode = 'socket';
     if (botToken === undefined) problems.push({ variable: 'SLACK_BOT_TOKEN', code: 'config.problem.slack_bot_token_missing' });
@@ -59,5 +72,5 @@ export function parseSlackConfig(env: Env, problems: ConfigProblem[]): SlackConf
     if (botToken === undefined) problems.push({ variable: 'SLACK_BOT_TOKEN', code: 'config.problem.slack_bot_token_missing' });
     if (signingSecret === undefined) problems.push({ variable: 'SLACK_SIGNING_SECRET', code: 'config.problem.slack_signing_secret' });
   }
-  return { mode, botToken, appToken, signingSecret, clientId, clientSecret, stateSecret, apiUrl };
+  return { mode, botToken, appToken, signingSecret, clientId, clientSecret, stateSecret, apiUrl, tokenKey };
 }

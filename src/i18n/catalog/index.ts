@@ -16,11 +16,12 @@ import { production } from './production.js';
 import { records } from './records.js';
 import { roster } from './roster.js';
 import { server } from './server.js';
+import { slack } from './slack.js';
 import { teams } from './teams.js';
 import type { CatalogPart } from './types.js';
 
 /** Topics are separate files so that features add texts without touching each other. */
-const parts: readonly CatalogPart[] = [cli, config, conversation, digests, documents, extraction, followup, learning, llm, notes, playground, privacy, production, progress, progressChat, records, roster, server, teams];
+const parts: readonly CatalogPart[] = [cli, config, conversation, digests, documents, extraction, followup, learning, llm, notes, playground, privacy, production, progress, progressChat, records, roster, server, slack, teams];
 
 export const catalog = {
   fr: Object.assign({}, ...parts.map((p) => p.fr)) as Record<string, string>,

@@ -8,3 +8,4 @@ export { relais } from './common.js';
 export * from './playground.js';
 export * from './llm.js';
 export * from './digests.js';
+export * from './installations.js';

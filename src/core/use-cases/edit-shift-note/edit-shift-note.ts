@@ -19,6 +19,8 @@ export type DraftEdit =
   | { readonly kind: 'replace-all'; readonly extraction: ShiftNoteExtraction }
   /** More words for the same note ("ajoute : …"): extracted and added to the draft. */
   | { readonly kind: 'append-text'; readonly text: string }
+  /** The author rewrote the message the note came from (an edit in Slack): the draft is extracted again from the new text. */
+  | { readonly kind: 'replace-text'; readonly text: string }
   /** Answers to the clarifying questions (one tap each). */
   | { readonly kind: 'set-attendance'; readonly persons: readonly string[]; readonly status: 'present' | 'absent' }
   | { readonly kind: 'resolve-name'; readonly name: string; readonly personId: string }
@@ -88,6 +90,13 @@ export function createEditShiftNote(deps: { readonly uow: UnitOfWork; readonly e
         if (!added.ok) return err('note.extraction_failed');
         next = mergeExtractions(current, added.value.extraction);
         rawText = `${note.rawText ?? ''}\n${input.edit.text.trim()}`;
+        break;
+      }
+      case 'replace-text': {
+        const again = await deps.extractor.extract(input.edit.text, { roster, authorId: note.authorId, shiftDate: note.shiftDate });
+        if (!again.ok) return err('note.extraction_failed');
+        next = again.value.extraction;
+        rawText = input.edit.text.trim();
         break;
       }
     }

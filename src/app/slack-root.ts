@@ -1,0 +1,108 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../config/load-config.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { Logger } from '../core/ports/logger.js';
+import type { MessageSender } from '../core/ports/message-sender.js';
+import type { IncomingUser } from '../conversation/incoming.js';
+import type { Route } from '../http/http-server.js';
+import { createTranslator } from '../i18n/translator.js';
+import { createSlackApp, type SlackApp } from '../platforms/slack/slack-app.js';
+import { createSlackClients } from '../platforms/slack/slack-client.js';
+import { createSlackDownloader } from '../platforms/slack/slack-files.js';
+import { createSlackInstaller } from '../platforms/slack/slack-oauth.js';
+import type { DatabaseHandle } from '../storage/database.js';
+import { DrizzleInstallationStore } from '../storage/stores/drizzle-installation-store.js';
+import { createTokenCipher } from '../storage/token-cipher.js';
+import type { Transcriber } from '../core/ports/transcriber.js';
+import { SharedServerReceiver, SLACK_EVENTS_PATH } from '../platforms/slack/slack-receiver.js';
+import { createSlackSender } from '../platforms/slack/slack-sender.js';
+import { homeReply, homeView } from '../platforms/slack/slack-home.js';
+import type { ProgressStore } from '../core/ports/progress-store.js';
+import type { buildConversation } from './conversation-root.js';
+
+/** The Slack door: its sender (for the outbox), its route (HTTP mode) and its Socket Mode connection. */
+export interface SlackDoor {
+  readonly sender: MessageSender;
+  routes(conversation: ReturnType<typeof buildConversation>, stores: { readonly progress: ProgressStore }): Route[];
+  /** Opens the Socket Mode connection (no-op in HTTP mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Waits for background work (modal updates, App Home): tests. */
+  settle(): Promise<void>;
+}
+
+/** Builds the Slack door when `config.slack` is set (SLACK_BOT_TOKEN…), else null. */
+export function buildSlackDoor(config: Config, deps: {
+  readonly clock: Clock; readonly logger: Logger; readonly database: DatabaseHandle; readonly transcriber?: Transcriber;
+}): SlackDoor | null {
+  const slack = config.slack;
+  if (!slack) return null;
+  const logger = deps.logger.child({ door: 'slack' });
+  const t = createTranslator(config.locale);
+  const texts = { more: (count: number) => t('slack.more', { count }) };
+  const clients = createSlackClients({ apiUrl: slack.apiUrl, logger });
+  // Looking up an unknown user's e-mail happens while Slack waits for our answer: short timeout.
+  const lookups = createSlackClients({ apiUrl: slack.apiUrl, logger, timeoutMs: 2_000 });
+  // OAuth distribution: each workspace's token comes from its installation; otherwise the one bot token.
+  const installer = slack.mode === 'oauth' && slack.clientId && slack.clientSecret && slack.stateSecret && slack.tokenKey
+    ? createSlackInstaller({
+      clientId: slack.clientId, clientSecret: slack.clientSecret, stateSecret: slack.stateSecret, apiUrl: slack.apiUrl,
+      publicUrl: config.http.publicUrl, clock: deps.clock, clients, t, logger,
+      store: new DrizzleInstallationStore(deps.database.db, createTokenCipher(slack.tokenKey)),
+    })
+    : null;
+  const tokenFor = installer ? installer.tokenFor : async (): Promise<string | undefined> => slack.botToken;
+  let door: SlackApp | null = null;
+  return {
+    sender: createSlackSender({ clients, tokenFor, texts, logger }),
+    routes: (conversation, stores) => {
+      const identities = conversation.uow.stores.identities;
+      const socket = slack.mode === 'socket' && slack.appToken;
+      const emailOf = async (user: IncomingUser, token: string): Promise<string | undefined> => {
+        if (await identities.findPersonByPlatformUser(user)) return undefined;
+        const info = await lookups.call<{ user?: { profile?: { email?: string } } }>(token, 'users.info', { user: user.userId });
+        return info.ok ? info.value.user?.profile?.email : undefined;
+      };
+      const receiver = socket ? null : new SharedServerReceiver({ signingSecret: slack.signingSecret ?? '', clock: deps.clock, logger });
+      door = createSlackApp(receiver ?? { socket: { appToken: slack.appToken! } }, {
+        t, logger, texts, clients, tokenFor, conversation: conversation.conversation, intake: conversation.intake,
+        emailOf,
+        notify: (messages) => conversation.uow.stores.outbox.enqueue(messages),
+        messageEdited: async (incoming) => {
+          // Only a note still in draft follows its message; a validated note is never changed by an edit.
+          const note = await conversation.uow.stores.notes.findByEvent('slack', incoming.id);
+          if (!note || note.status !== 'draft' || !incoming.text) return;
+          const who = await conversation.useCases.identifyUser({ user: incoming.user, door: 'slack' });
+          if (!who.ok || who.value.actor.personId !== note.authorId) return;
+          const edited = await conversation.useCases.editShiftNote({ actor: who.value.actor, noteId: note.id, edit: { kind: 'replace-text', text: incoming.text } });
+          if (!edited.ok) logger.warn({ code: edited.code }, 'slack.edit_not_applied');
+        },
+        download: createSlackDownloader({ apiUrl: slack.apiUrl }),
+        ...(deps.transcriber ? { transcriber: deps.transcriber } : {}),
+        ...(installer ? { uninstalled: installer.uninstalled } : {}),
+        publishHome: async (user, token) => {
+          const email = await emailOf(user, token);
+          const who = await conversation.useCases.identifyUser({
+            user: { platform: 'slack', workspaceId: user.workspaceId, userId: user.userId }, door: 'slack', ...(email ? { email } : {}),
+          });
+          const reply = await homeReply(who.ok ? who.value.actor : null, {
+            t, locale: config.locale, clock: deps.clock, defaultTimezone: config.defaultTimezone,
+            notes: conversation.uow.stores.notes, identities, progress: stores.progress,
+          });
+          await clients.call(token, 'views.publish', { user_id: user.userId, view: homeView(reply, texts) });
+        },
+      }, { apiUrl: slack.apiUrl });
+      return [
+        ...(receiver ? [{ method: 'POST' as const, path: SLACK_EVENTS_PATH, handler: (req: IncomingMessage, res: ServerResponse) => receiver.handle(req, res) }] : []),
+        ...(installer ? installer.routes : []),
+      ];
+    },
+    start: async () => {
+      if (door && slack.mode === 'socket') await door.app.start();
+    },
+    stop: async () => {
+      if (door && slack.mode === 'socket') await door.app.stop();
+    },
+    settle: async () => door?.settle(),
+  };
+}
