@@ -97,10 +97,13 @@ describePg('crash harness: SIGKILL at random moments loses no acknowledged note'
     let retries = 0;
     let sending = true;
     let kills = 0;
+    // Kills at random points of the run (by acknowledged count, so a fast machine gets them too), each
+    // after a random extra delay: while notes arrive, while workers extract, while drafts are sent.
+    const thresholds = Array.from({ length: MAX_KILLS }, () => random(Math.ceil(NOTES * 0.05), Math.floor(NOTES * 0.95))).sort((x, y) => x - y);
     const killer = (async () => {
-      while (sending && kills < MAX_KILLS) {
-        await sleep(random(...KILL_EVERY_MS));
-        if (!sending) break;
+      for (const threshold of thresholds) {
+        while (acked.size < threshold && sending) await sleep(5);
+        await sleep(random(0, KILL_EVERY_MS[0]));
         await kill();
         kills++;
         await start();
@@ -131,8 +134,8 @@ describePg('crash harness: SIGKILL at random moments loses no acknowledged note'
       }
     };
     await Promise.all([sender(), sender(), sender(), sender()]);
-    sending = false;
     await killer;
+    sending = false;
 
     // Let the last instance finish (claims of killed instances expire after the 2 s lease).
     const pending = async () => Number((await db.db.execute(sql`

@@ -84,4 +84,6 @@ export const NOT_PERSON_DATA: Readonly<Record<string, string>> = {
   'outbox.locked_by': 'worker instance id',
   'schedule_runs.claimed_by': 'worker instance id',
   'audit_log.actor_role': 'a role name',
+  'installations.bot_user_id': "the bot's own Slack user",
+  'installations.installed_by': 'the Slack account of the workspace admin who installed the app (workspace configuration, never a salarié)',
 };
