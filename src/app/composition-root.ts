@@ -117,7 +117,13 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
     links: documents.links,
     presenter: { toReply: (input) => progressReply(input, { more: (count) => t('progress.chat.more', { count }), marker: input.narrative?.engine === 'llm' ? 'ai' : 'rules' }) },
   });
-  const digests = buildDigests(config, database, { clock, logger, ...(options.workerId ? { workerId: options.workerId } : {}) });
+  const digests = buildDigests(config, database, {
+    clock, logger, ...(options.workerId ? { workerId: options.workerId } : {}),
+    sessionsOn: async (date) => (await learning.store.scheduledOn(date)).map((s) => ({
+      trainerId: s.trainerId, sessionId: s.id, topic: s.topic, startTime: s.plan.identification.startTime,
+      participants: s.plan.identification.participants.map((p) => p.name),
+    })),
+  });
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? engines.extractor, rosterStore: stores.roster, clock, logger, senders, audit: privacy.audit,
     features: [...(options.features ?? []), progressFeature, learning.feature, digests.feature, createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],

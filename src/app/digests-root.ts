@@ -10,7 +10,9 @@ import { createDigestCommands } from '../conversation/digests/digest-commands.js
 import { createReminderActions } from '../conversation/digests/reminder-actions.js';
 import { createDigestPresenter } from '../conversation/presenters/digest-presenter.js';
 import { createTranslator } from '../i18n/translator.js';
-import { createScheduler } from '../jobs/scheduler.js';
+import { createScheduler, type SchedulerDeps } from '../jobs/scheduler.js';
+import { textReply } from '../core/messages/reply.js';
+import { formatDate } from '../i18n/format.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { DrizzleDigestStore } from '../storage/stores/drizzle-digest-store.js';
 import type { buildConversation } from './conversation-root.js';
@@ -22,7 +24,11 @@ type ConversationParts = ReturnType<typeof buildConversation>;
  * built before the conversation it plugs into, so it reaches the conversation's
  * stores and outbox through `attach`, called by the composition root.
  */
-export function buildDigests(config: Config, database: DatabaseHandle, context: { clock: Clock; logger: Logger; workerId?: string }) {
+export function buildDigests(config: Config, database: DatabaseHandle, context: {
+  clock: Clock; logger: Logger; workerId?: string;
+  /** Séances planned on a date, for the reminder the day before (from the learning store). */
+  sessionsOn?: SchedulerDeps['sessionsOn'];
+}) {
   const t = createTranslator(config.locale);
   const store = new DrizzleDigestStore(database.db);
   let conversation: ConversationParts | null = null;
@@ -56,6 +62,11 @@ export function buildDigests(config: Config, database: DatabaseHandle, context: 
     },
     weeklyDigest: async (structureId, period) => (await buildWeeklyDigest.forStructure(structureId, period)).reply,
     reminder: (input) => presenter.reminder(input),
+    ...(context.sessionsOn ? { sessionsOn: context.sessionsOn } : {}),
+    sessionReminder: (input) => textReply(t('reminder.session', {
+      date: formatDate(input.date, config.locale), time: input.startTime ? t('reminder.session_time', { time: input.startTime }) : '',
+      topic: input.topic, participants: input.participants.join(', '),
+    })),
   });
   const digestCommand = createDigestCommands({
     t, locale: config.locale, clock: context.clock, buildDailyDigest,

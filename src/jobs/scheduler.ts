@@ -27,6 +27,12 @@ export interface SchedulerDeps {
   readonly dailyDigest: (team: TeamSchedule, date: string) => Promise<Reply | null>;
   readonly weeklyDigest: (structureId: string, period: DigestPeriod) => Promise<Reply>;
   readonly reminder: (input: { firstName: string; personId: string; date: string }) => Reply;
+  /**
+   * Séances planned on `date` (tomorrow of the run), with their trainer: each trainer gets one
+   * reminder the day before, at their team's reminder time (issue #8).
+   */
+  readonly sessionsOn?: (date: string) => Promise<ReadonlyArray<{ trainerId: string; sessionId: string; topic: string; startTime: string | null; participants: readonly string[] }>>;
+  readonly sessionReminder?: (input: { topic: string; date: string; startTime: string | null; participants: readonly string[]; sessionId: string }) => Reply;
   /** Croner pattern of the tick (default every 30 seconds). */
   readonly pattern?: string;
 }
@@ -151,6 +157,32 @@ export function createScheduler(deps: SchedulerDeps) {
     report.reminders += sent;
   }
 
+  /** The day before a séance, at the team's reminder time: one DM to its trainer, once (claimed, keyed per séance). */
+  async function sessionReminders(team: TeamSchedule, now: Date, report: TickReport): Promise<void> {
+    const s = team.settings;
+    if (!deps.sessionsOn || !deps.sessionReminder || !s.remindersEnabled) return;
+    const occurrence = previousRun(s, team.timezone, s.reminderTime, now);
+    if (!occurrence) return;
+    const tomorrow = DateTime.fromISO(occurrence.date, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
+    // Nothing planned tomorrow: no run to claim (and nothing to report as skipped).
+    const planned = await deps.sessionsOn(tomorrow);
+    if (planned.length === 0) return;
+    let sent = 0;
+    await due('session-reminder', `${team.id}:${occurrence.date}`, occurrence, now, report, async () => {
+      const trainers = new Set((await readIdentities.peopleOfTeam(team.id)).filter((p) => p.role === 'encadrant' && p.status === 'active').map((p) => p.id));
+      return planned.filter((session) => trainers.has(session.trainerId));
+    }, async ({ outbox }, sessions) => {
+      const messages: OutgoingMessage[] = sessions.map((session) => ({
+        key: `session-reminder:${session.sessionId}:${tomorrow}`, destination: { kind: 'person', personId: session.trainerId },
+        reply: deps.sessionReminder!({ topic: session.topic, date: tomorrow, startTime: session.startTime, participants: session.participants, sessionId: session.sessionId }),
+      }));
+      await outbox.enqueue(messages);
+      sent = messages.length;
+      return { sent, note: sent ? undefined : 'no-session-tomorrow' };
+    });
+    report.reminders += sent;
+  }
+
   async function snoozed(teams: ReadonlyMap<string, TeamSchedule>, now: Date, report: TickReport): Promise<void> {
     for (const snooze of await deps.store.dueSnoozes(now)) {
       const team = snooze.teamId ? teams.get(snooze.teamId) : undefined;
@@ -217,7 +249,7 @@ export function createScheduler(deps: SchedulerDeps) {
     const report: TickReport = { digests: 0, weekly: 0, reminders: 0, skipped: 0 };
     const teams = await deps.store.listTeamSchedules();
     for (const team of teams) {
-      for (const step of [dailyDigest, reminders]) {
+      for (const step of [dailyDigest, reminders, sessionReminders]) {
         try {
           await step(team, now, report);
         } catch (error) {
