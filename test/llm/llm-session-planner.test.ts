@@ -117,6 +117,15 @@ describe('LLM session planner', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('keeps the rules plan when the model names a team member who is not a participant', async () => {
+    server.setDefault((r) => {
+      const fiche = rewritten(sentFiche(r));
+      return answer({ ...fiche, situation: { ...fiche.situation, task: `${ph('l')} montre la haie du parking.` } });
+    });
+    const expected = await rules.plan(input);
+    expect(await planner().plan(input)).toEqual(expected);
+  });
+
   it('keeps the rules plan when the model sequence no longer fits the rules duration', async () => {
     server.setDefault((r) => {
       const fiche = sentFiche(r);
