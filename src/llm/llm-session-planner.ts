@@ -66,7 +66,7 @@ export function createLlmSessionPlanner(deps: LlmSessionPlannerDeps): SessionPla
       // A placeholder of a team member who is not a participant would bring an outsider's name into the fiche.
       const participants = new Set(rules.identification.participants.map((p) => p.personId));
       const outsiders = input.team.filter((p) => !participants.has(p.id)).map((p) => directory.placeholderOf(p.id)!);
-      const written = JSON.stringify(answer.value);
+      const written = JSON.stringify({ ...answer.value, identification: null }); // its identification is discarded below
       if (outsiders.some((o) => new RegExp(`\\b${o}\\b`).test(written))) {
         deps.logger.warn({ purpose: 'session_plan' }, 'llm session plan names a non-participant, rules plan kept');
         return drafted;
