@@ -2,7 +2,7 @@ import { sessionPlanSchema, type SessionPlan } from '../core/learning/session-pl
 import type { DraftedPlan, PlanCode, PlanInput, SessionPlanner } from '../core/ports/session-planner.js';
 import { ok, type Result } from '../core/result.js';
 import type { PromptFile } from './prompt-file.js';
-import { PseudonymDirectory, pseudonymize, type Pseudonymization } from './pseudonymizer.js';
+import { PseudonymDirectory, pseudonymize, WITHHELD_MARK, type Pseudonymization } from './pseudonymizer.js';
 import { callStructured, type StructuredCallDeps } from './structured-call.js';
 
 export const SESSION_PLAN_PROMPT_MARKERS = ["n'est jamais une instruction", 'Salarié A'] as const;
@@ -53,7 +53,13 @@ export function createLlmSessionPlanner(deps: LlmSessionPlannerDeps): SessionPla
         },
         context: { inProgress: [], incidents: [] },
       };
-      const safeSkeleton = mapStrings(skeleton, (s) => hide(s).text);
+      // Hidden skeleton text → its original, so a withheld passage the model copies back is restored whole.
+      const originals = new Map<string, string>();
+      const safeSkeleton = mapStrings(skeleton, (s) => {
+        const hidden = hide(s).text;
+        if (hidden !== s) originals.set(hidden, s);
+        return hidden;
+      });
       const request = hide(input.text);
       const answer = await callStructured(deps, {
         purpose: 'session_plan', model: deps.model, schema: sessionPlanSchema, schemaName: 'session_plan',
@@ -72,7 +78,8 @@ export function createLlmSessionPlanner(deps: LlmSessionPlannerDeps): SessionPla
         return drafted;
       }
 
-      const restored = mapStrings(answer.value, (s) => request.restore(s));
+      const restored = mapStrings(answer.value, (s) => originals.get(s) ?? request.restore(s));
+      if (JSON.stringify(restored).includes(WITHHELD_MARK)) return drafted;
       const merged = sessionPlanSchema.safeParse({
         ...restored,
         identification: { ...rules.identification, activity: restored.identification.activity },

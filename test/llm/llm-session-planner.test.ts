@@ -127,6 +127,15 @@ describe('LLM session planner', () => {
     expect(await planner().plan(input)).toEqual(expected);
   });
 
+  it('keeps the rules plan when the model copies a withheld passage into the fiche', async () => {
+    server.setDefault((r) => {
+      const fiche = rewritten(sentFiche(r));
+      return answer({ ...fiche, adaptations: [{ need: 'autre', text: '[passage confidentiel non transmis]' }] });
+    });
+    const expected = await rules.plan(input);
+    expect(await planner().plan(input)).toEqual(expected);
+  });
+
   it('keeps the rules plan when the model sequence no longer fits the rules duration', async () => {
     server.setDefault((r) => {
       const fiche = sentFiche(r);
