@@ -109,7 +109,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
     exportAttestation: (input) => learning.useCases.exportLearningDocument.attestation(input),
     exportSession: (input) => learning.useCases.exportLearningDocument.session(input),
   });
-  const learning = buildLearning(config, database.db, { clock, logger, progress: stores.progress, links: documents.links });
+  const learning = buildLearning(config, database.db, { clock, logger, progress: stores.progress, links: documents.links, planner: engines.planner });
   const t = createTranslator(config.locale);
   const progressFeature = createProgressFeature({
     t, locale: config.locale, clock, defaultTimezone: config.defaultTimezone, rosterStore: stores.roster,

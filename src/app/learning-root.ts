@@ -4,6 +4,7 @@ import type { Logger } from '../core/ports/logger.js';
 import type { DocumentLinks } from '../core/ports/document-links.js';
 import type { LearningDocuments } from '../core/ports/learning-documents.js';
 import type { ProgressStore } from '../core/ports/progress-store.js';
+import type { SessionPlanner } from '../core/ports/session-planner.js';
 import { createConfirmLearningSession } from '../core/use-cases/confirm-learning-session/confirm-learning-session.js';
 import { createConfirmSessionOutcome } from '../core/use-cases/confirm-session-outcome/confirm-session-outcome.js';
 import { createDraftLearningSession } from '../core/use-cases/draft-learning-session/draft-learning-session.js';
@@ -36,13 +37,15 @@ function lazyDocuments(): LearningDocuments {
 }
 
 /** Learning sessions (issue #8): store, rules planner and reader, use cases and the conversation feature. */
-export function buildLearning(config: Config, db: Database, deps: { readonly clock: Clock; readonly logger: Logger; readonly progress: ProgressStore; readonly links?: DocumentLinks; readonly templateFolders?: readonly string[] }) {
+export function buildLearning(config: Config, db: Database, deps: { readonly clock: Clock; readonly logger: Logger; readonly progress: ProgressStore; readonly links?: DocumentLinks; readonly templateFolders?: readonly string[]; readonly planner?: ((rules: SessionPlanner) => SessionPlanner) | null }) {
   const store = new DrizzleLearningStore(db);
   const folders = deps.templateFolders ?? [SESSION_TEMPLATES_PATH, ...(config.learning.sessionTemplatesDir ? [config.learning.sessionTemplatesDir] : [])];
   const templates = new FileSessionTemplates(folders, (file, problem) => deps.logger.warn({ file, problem }, 'session template file skipped'));
   const { clock } = deps;
+  const rulesPlanner = new RulesSessionPlanner(templates);
+  const planner = deps.planner ? deps.planner(rulesPlanner) : rulesPlanner;
   const useCases = {
-    draftLearningSession: createDraftLearningSession({ store, planner: new RulesSessionPlanner(templates), clock }),
+    draftLearningSession: createDraftLearningSession({ store, planner, clock }),
     confirmLearningSession: createConfirmLearningSession({ store }),
     editLearningSession: createEditLearningSession({ store }),
     recordSessionOutcome: createRecordSessionOutcome({ store, reader: new FrenchOutcomeReader(), clock }),
