@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import bolt from '@slack/bolt';
 import type { ShiftNoteExtractor } from '../../src/core/ports/shift-note-extractor.js';
@@ -7,6 +6,7 @@ import { createRulesShiftNoteExtractor } from '../../src/extraction/rules-shift-
 import { openPglite } from '../../src/storage/open-pglite.js';
 import { createSlackHarness, SIGNING_SECRET } from '../../test/support/slack-harness.js';
 import { percentile, round, type BenchRow, type BenchSuite } from '../bench-kit.js';
+import { freePort } from '../../test/support/free-port.js';
 
 /**
  * Slack's 3-second rule (issue #12): acknowledgement latency of `POST /slack/events`
@@ -16,14 +16,6 @@ import { percentile, round, type BenchRow, type BenchSuite } from '../bench-kit.
  */
 const EVENTS = 100;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
 
 async function measure(concurrency: number, send: (i: number) => Promise<number>): Promise<number[]> {
   const times: number[] = [];

@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { buildRelais } from '../../src/app/composition-root.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -8,6 +7,7 @@ import { silentLogger } from '../../src/core/ports/logger.js';
 import { DEMO_ROSTER, DEMO_STRUCTURE } from '../../src/demo/demo-roster.js';
 import { startCli } from '../support/run-cli.js';
 import { openTestPostgres, testDatabaseUrl } from '../support/test-database.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * The crash harness (issue #12): the real service as a child process on
@@ -25,14 +25,6 @@ const MAX_KILLS = long ? 40 : 5;
 if (!url) console.warn('crash harness skipped: TEST_DATABASE_URL is not set (PostgreSQL needed: a killed PGlite folder is not a fair test).');
 const describePg = url ? describe : describe.skip;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
 
 function http(port: number, method: string, path: string, body?: unknown): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
