@@ -144,6 +144,20 @@ function sentenceRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
+/**
+ * Sentence ranges joined wherever a contact detail spans their boundary
+ * ("01.45.67.89.10 a mal au dos." must be withheld whole, not from "10" on).
+ */
+function withinContactDetails(ranges: Array<[number, number]>, pii: readonly Hit[]): Array<[number, number]> {
+  const joined: Array<[number, number]> = [];
+  for (const [start, end] of ranges) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && pii.some((h) => h.start < last[1] && h.end > last[1])) last[1] = end;
+    else joined.push([start, end]);
+  }
+  return joined;
+}
+
 export class Pseudonymization {
   constructor(
     readonly original: string,
@@ -269,17 +283,6 @@ export function pseudonymize(original: string, directory: PseudonymDirectory, op
   const folded = foldSameLength(original);
   const hits: Hit[] = [];
   const withheld: string[] = [];
-  if (!options.sendSpecialCategories) {
-    const extra = (options.specialSpans ?? []).filter((s) => s.trim() !== '');
-    for (const [start, end] of sentenceRanges(original)) {
-      const sentence = original.slice(start, end);
-      const isSpecial = SPECIAL_PATTERN.test(folded.slice(start, end)) || extra.some((s) => sentence.includes(s));
-      if (!isSpecial) continue;
-      const trailing = /\s*$/.exec(sentence)![0].length;
-      withheld.push(sentence.trim());
-      hits.push({ start, end: end - trailing, replacement: WITHHELD_MARK });
-    }
-  }
   const counters = new Map<PiiKind, number>();
   const valueToPlaceholder = new Map<string, string>();
   const piiValues = new Map<string, string>();
@@ -295,6 +298,17 @@ export function pseudonymize(original: string, directory: PseudonymDirectory, op
     }
     return { ...h, replacement: placeholder };
   });
+  if (!options.sendSpecialCategories) {
+    const extra = (options.specialSpans ?? []).filter((s) => s.trim() !== '');
+    for (const [start, end] of withinContactDetails(sentenceRanges(original), pii)) {
+      const sentence = original.slice(start, end);
+      const isSpecial = SPECIAL_PATTERN.test(folded.slice(start, end)) || extra.some((s) => sentence.includes(s));
+      if (!isSpecial) continue;
+      const trailing = /\s*$/.exec(sentence)![0].length;
+      withheld.push(sentence.trim());
+      hits.push({ start, end: end - trailing, replacement: WITHHELD_MARK });
+    }
+  }
   // Withheld sentences first (they swallow what they contain), then contact details, then names.
   const chosen = resolveOverlaps([
     ...hits.map((h) => ({ ...h, rank: 0 })),

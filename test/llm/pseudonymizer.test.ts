@@ -57,6 +57,13 @@ describe('pseudonymizer', () => {
     expect(hinted.text).toBe(`${ph('greg')} a bien tondu. ${WITHHELD_MARK}`);
   });
 
+  it('withholds a health sentence whole when a dotted phone number straddles its start', () => {
+    const p = send('01.45.67.89.10  a mal au dos.  01.45.67.89.10 laurent fin de journée.');
+    expect(p.text).not.toMatch(/\d\d/);
+    expect(p.text).not.toMatch(/mal au dos/);
+    expect(p.text).toBe(`${WITHHELD_MARK}  [téléphone 1] ${ph('eti')} fin de journée.`);
+  });
+
   it('maps spans of the sent text back to the original note', () => {
     const note = 'Ce matin Grégory Martin a posé 20 m2 de placo.';
     const p = send(note);
