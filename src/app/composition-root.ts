@@ -126,7 +126,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   });
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? engines.extractor, rosterStore: stores.roster, clock, logger, senders, audit: privacy.audit,
-    features: [...(options.features ?? []), progressFeature, learning.feature, digests.feature, createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],
+    features: [...(options.features ?? []), progressFeature, learning.feature, digests.feature, digests.checkInFeature, createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
   digests.attach(conversation);

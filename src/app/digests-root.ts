@@ -8,6 +8,9 @@ import { createManageTeamSettings } from '../core/use-cases/manage-team-settings
 import { createDigestFeature } from '../conversation/digests/digest-feature.js';
 import { createDigestCommands } from '../conversation/digests/digest-commands.js';
 import { createReminderActions } from '../conversation/digests/reminder-actions.js';
+import { createCheckInFeature } from '../conversation/checkins/check-in-feature.js';
+import { checkInReply } from '../conversation/checkins/check-in-reply.js';
+import { DrizzleCheckInStore } from '../storage/stores/drizzle-check-in-store.js';
 import { createDigestPresenter } from '../conversation/presenters/digest-presenter.js';
 import { createTranslator } from '../i18n/translator.js';
 import { createScheduler, type SchedulerDeps } from '../jobs/scheduler.js';
@@ -48,6 +51,13 @@ export function buildDigests(config: Config, database: DatabaseHandle, context: 
     digest: (input) => digestCommand(input),
     reminderAction: (action, ctx) => reminderActions.action(action, ctx),
   });
+  const checkIns = new DrizzleCheckInStore(database.db);
+  const checkInFeature = createCheckInFeature({
+    t, locale: config.locale, clock: context.clock, checkIns,
+    capture: (input) => parts().useCases.captureShiftNote(input),
+    snooze: (personId, until) => store.setReminderPreference(personId, { snoozedUntil: until }),
+    timezoneOf: async (teamId) => (teamId ? (await store.teamSchedule(teamId))?.timezone : undefined) ?? config.defaultTimezone,
+  });
   let scheduler: ReturnType<typeof createScheduler> | null = null;
   /** The scheduler of this instance (built on first use, once the conversation is attached). */
   const schedulerOf = (): ReturnType<typeof createScheduler> => scheduler ??= createScheduler({
@@ -62,6 +72,7 @@ export function buildDigests(config: Config, database: DatabaseHandle, context: 
     },
     weeklyDigest: async (structureId, period) => (await buildWeeklyDigest.forStructure(structureId, period)).reply,
     reminder: (input) => presenter.reminder(input),
+    checkIn: (input) => checkInReply({ firstName: input.firstName, teamName: input.team.name, date: input.date, guidingQuestions: input.team.settings.guidingQuestions }, t),
     ...(context.sessionsOn ? { sessionsOn: context.sessionsOn } : {}),
     sessionReminder: (input) => textReply(t('reminder.session', {
       date: formatDate(input.date, config.locale), time: input.startTime ? t('reminder.session_time', { time: input.startTime }) : '',
@@ -73,7 +84,7 @@ export function buildDigests(config: Config, database: DatabaseHandle, context: 
     post: (team, date, reply, by) => schedulerOf().postDaily(team, date, reply, by),
   });
   return {
-    store, feature,
+    store, feature, checkInFeature, checkIns,
     presenter,
     useCases: { teamSettings, buildDailyDigest, buildWeeklyDigest },
     scheduler: schedulerOf,

@@ -1,11 +1,20 @@
 import { and, eq } from 'drizzle-orm';
+import type { CheckInStore } from '../core/ports/check-in-store.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdentityStore } from '../core/ports/identity-store.js';
 import type { Outbox } from '../core/ports/outbox.js';
 import type { Database, Executor } from '../storage/database.js';
 import { scheduleRuns } from '../storage/schema/index.js';
+import { DrizzleCheckInStore } from '../storage/stores/drizzle-check-in-store.js';
 import { DrizzleIdentityStore } from '../storage/stores/drizzle-identity-store.js';
 import { DrizzleOutbox } from './drizzle-outbox.js';
+
+/** What a run may write, inside its claim's transaction. */
+export interface RunStores {
+  readonly outbox: Outbox;
+  readonly identities: IdentityStore;
+  readonly checkIns: CheckInStore;
+}
 
 export interface RunClaim {
   readonly job: string;
@@ -28,7 +37,7 @@ export class ScheduleRuns {
   ) {}
 
   /** Claims and does the work; `work` may decide there is nothing to send (status `skipped` with its note). */
-  async run(claim: RunClaim, work: (stores: { outbox: Outbox; identities: IdentityStore }) => Promise<{ sent: number; note?: string }>): Promise<'done' | 'skipped' | 'taken'> {
+  async run(claim: RunClaim, work: (stores: RunStores) => Promise<{ sent: number; note?: string }>): Promise<'done' | 'skipped' | 'taken'> {
     let enqueued = false;
     const outcome = await this.db.transaction(async (tx) => {
       const executor = tx as unknown as Executor;
@@ -38,7 +47,7 @@ export class ScheduleRuns {
       if (!row) return 'taken' as const;
       const identities = new DrizzleIdentityStore(executor);
       const outbox = new DrizzleOutbox(executor, identities, { playground: this.options.playground, clock: this.options.clock, onEnqueued: () => { enqueued = true; } });
-      const result = await work({ outbox, identities });
+      const result = await work({ outbox, identities, checkIns: new DrizzleCheckInStore(executor) });
       const status = result.sent > 0 ? 'done' : 'skipped';
       await executor.update(scheduleRuns).set({ status, note: result.note ?? null, finishedAt: now })
         .where(sqlEq(row.id));

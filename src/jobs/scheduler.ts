@@ -7,11 +7,12 @@ import type { Clock } from '../core/ports/clock.js';
 import type { DigestPeriod, DigestStore, TeamSchedule } from '../core/ports/digest-store.js';
 import type { IdentityStore } from '../core/ports/identity-store.js';
 import type { Logger } from '../core/ports/logger.js';
-import type { OutgoingMessage, Outbox } from '../core/ports/outbox.js';
+import type { OutgoingMessage } from '../core/ports/outbox.js';
 import type { Database } from '../storage/database.js';
+import { DrizzleCheckInStore } from '../storage/stores/drizzle-check-in-store.js';
 import { DrizzleIdentityStore } from '../storage/stores/drizzle-identity-store.js';
 import { isoWeekOf, lastWorkingDayOfWeek, localInstant, previousRun, type Occurrence } from './next-run.js';
-import { ScheduleRuns, type RunClaim } from './schedule-runs.js';
+import { ScheduleRuns, type RunClaim, type RunStores } from './schedule-runs.js';
 
 export interface SchedulerDeps {
   readonly db: Database;
@@ -27,6 +28,8 @@ export interface SchedulerDeps {
   readonly dailyDigest: (team: TeamSchedule, date: string) => Promise<Reply | null>;
   readonly weeklyDigest: (structureId: string, period: DigestPeriod) => Promise<Reply>;
   readonly reminder: (input: { firstName: string; personId: string; date: string }) => Reply;
+  /** The end-of-shift check-in question (issue #13); absent: no check-ins. */
+  readonly checkIn?: (input: { firstName: string; personId: string; date: string; team: TeamSchedule }) => Reply;
   /**
    * Séances planned on `date` (tomorrow of the run), with their trainer: each trainer gets one
    * reminder the day before, at their team's reminder time (issue #8).
@@ -38,6 +41,7 @@ export interface SchedulerDeps {
 }
 
 export interface TickReport {
+  checkIns: number;
   digests: number;
   weekly: number;
   reminders: number;
@@ -67,7 +71,7 @@ export function createScheduler(deps: SchedulerDeps) {
    * connection: a read outside the transaction would wait for it); `work` only writes.
    */
   async function due<T>(job: string, runKey: string, occurrence: Occurrence, now: Date, report: TickReport,
-    prepare: () => Promise<T>, work: (stores: { outbox: Outbox; identities: IdentityStore }, prepared: T) => Promise<{ sent: number; note?: string }>): Promise<'done' | 'skipped' | 'taken'> {
+    prepare: () => Promise<T>, work: (stores: RunStores, prepared: T) => Promise<{ sent: number; note?: string }>): Promise<'done' | 'skipped' | 'taken'> {
     if (await runs.exists(job, runKey)) return 'taken';
     const claim: RunClaim = { job, runKey, scheduledFor: occurrence.at, claimedBy: deps.workerId };
     const lateMs = now.getTime() - occurrence.at.getTime();
@@ -155,6 +159,51 @@ export function createScheduler(deps: SchedulerDeps) {
       return { sent, note: sent ? undefined : 'nobody-to-remind' };
     });
     report.reminders += sent;
+  }
+
+  /**
+   * At the team's shift end on a working day: « comment ça s'est passé ? » to each
+   * active encadrant who has not written yet. The check-in row (one per person
+   * and day) is created in the run's transaction with its message, so a restart
+   * or a second instance never asks twice.
+   */
+  async function checkIns(team: TeamSchedule, now: Date, report: TickReport): Promise<void> {
+    const s = team.settings;
+    if (!deps.checkIn || !s.checkInEnabled || inQuietHours(s.shiftEnd, s)) return;
+    const occurrence = previousRun(s, team.timezone, s.shiftEnd, now);
+    if (!occurrence) return;
+    let sent = 0;
+    await due('check-in', `${team.id}:${occurrence.date}`, occurrence, now, report, async () => {
+      const wrote = new Set(await deps.store.authorsWithNote(team.id, occurrence.date));
+      const encadrants = (await readIdentities.peopleOfTeam(team.id)).filter((p) => p.role === 'encadrant' && p.status === 'active');
+      const prefs = new Map((await deps.store.reminderPreferences(encadrants.map((p) => p.id))).map((p) => [p.personId, p]));
+      return encadrants.filter((p) => !wrote.has(p.id) && !prefs.get(p.id)?.off);
+    }, async ({ outbox, checkIns: ledger }, people) => {
+      const messages: OutgoingMessage[] = [];
+      for (const p of people) {
+        const opened = await ledger.record({ personId: p.id, teamId: team.id, date: occurrence.date, event: 'open', at: now });
+        if (!opened.changed) continue;
+        messages.push({ key: `check-in:${p.id}:${occurrence.date}`, destination: { kind: 'person', personId: p.id },
+          reply: deps.checkIn!({ firstName: p.firstName, personId: p.id, date: occurrence.date, team }) });
+      }
+      await outbox.enqueue(messages);
+      sent = messages.length;
+      return { sent, note: sent ? undefined : 'nobody-to-ask' };
+    });
+    report.checkIns += sent;
+  }
+
+  /** Check-ins still open from an earlier day: that day ended without a note. */
+  async function closeCheckIns(teams: readonly TeamSchedule[], now: Date): Promise<void> {
+    if (!deps.checkIn) return;
+    const zones = new Map(teams.map((t) => [t.id, t.timezone]));
+    const earliest = [...new Set(teams.map((t) => t.timezone))].map((zone) => DateTime.fromJSDate(now, { zone }).toISODate()!).sort()[0];
+    if (earliest === undefined) return;
+    const ledger = new DrizzleCheckInStore(deps.db);
+    for (const open of await ledger.openBefore(earliest)) {
+      const today = DateTime.fromJSDate(now, { zone: zones.get(open.teamId ?? '') ?? 'Europe/Paris' }).toISODate()!;
+      if (open.date < today) await ledger.record({ personId: open.personId, teamId: open.teamId, date: open.date, event: 'close', at: now });
+    }
   }
 
   /** The day before a séance, at the team's reminder time: one DM to its trainer, once (claimed, keyed per séance). */
@@ -246,10 +295,10 @@ export function createScheduler(deps: SchedulerDeps) {
   /** One pass over every team; each run is independent, so one failure does not stop the others. */
   async function tick(): Promise<TickReport> {
     const now = deps.clock.now();
-    const report: TickReport = { digests: 0, weekly: 0, reminders: 0, skipped: 0 };
+    const report: TickReport = { checkIns: 0, digests: 0, weekly: 0, reminders: 0, skipped: 0 };
     const teams = await deps.store.listTeamSchedules();
     for (const team of teams) {
-      for (const step of [dailyDigest, reminders, sessionReminders]) {
+      for (const step of [checkIns, dailyDigest, reminders, sessionReminders]) {
         try {
           await step(team, now, report);
         } catch (error) {
@@ -258,6 +307,7 @@ export function createScheduler(deps: SchedulerDeps) {
       }
     }
     try {
+      await closeCheckIns(teams, now);
       await snoozed(new Map(teams.map((t) => [t.id, t])), now, report);
       await weekly(teams, now, report);
     } catch (error) {

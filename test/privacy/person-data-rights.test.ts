@@ -8,7 +8,7 @@ import { DrizzlePersonDataStore } from '../../src/storage/privacy/drizzle-person
 import { PERSON_DATA_COVERAGE } from '../../src/storage/privacy/person-data-coverage.js';
 import {
   alerts, attendance, auditLog, bilans, inbox, incidents, learningSessionParticipants, learningSessions, objectives, observations, outbox,
-  platformIdentities, playgroundMessages, reminderPreferences, shiftNotes, situations, skillEvaluations,
+  checkIns, platformIdentities, playgroundMessages, reminderPreferences, shiftNotes, situations, skillEvaluations,
 } from '../../src/storage/schema/index.js';
 import { pdfPages } from '../support/pdf-text.js';
 import { actorOf, seedWorld, type World } from '../support/progress-seed.js';
@@ -49,6 +49,7 @@ async function seedEverywhere(handle: DatabaseHandle, world: World): Promise<{ n
   await db.insert(outbox).values({ dedupeKey: 'reply:E1:0', platform: 'slack', destination: { channel: 'C1' }, payload: { text: 'Brouillon : Nadia Haddad, retard' }, status: 'done' });
   await db.insert(playgroundMessages).values({ conversationId: `dm:${etiEv}`, author: etiEv, text: 'Nadia en retard' });
   await db.insert(reminderPreferences).values({ personId: nadia, off: true });
+  await db.insert(checkIns).values([{ personId: nadia, date: '2026-11-16', state: 'confirmed' }, { personId: nadia, date: '2026-11-17', state: 'skipped' }]);
   await db.insert(auditLog).values({ door: 'cli', action: 'read', resourceType: 'progress-summary', subjectPersonId: nadia, actorId: cip1, prevHash: '0', hash: 'x' });
   return { noteId };
 }

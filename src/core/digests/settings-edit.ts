@@ -27,6 +27,9 @@ const KEYS: Record<string, Exclude<keyof TeamSettings, 'targets'> | 'timezone'> 
   heure_rappel: 'reminderTime', rappel: 'reminderTime',
   heures_calmes: 'quietStart', silence: 'quietStart',
   fuseau: 'timezone', fuseau_horaire: 'timezone',
+  bilan: 'checkInEnabled', bilan_fin_de_poste: 'checkInEnabled', checkin: 'checkInEnabled', point_fin_de_journee: 'checkInEnabled',
+  questions: 'guidingQuestions', questions_guides: 'guidingQuestions',
+  retards_minutes: 'trackLatenessMinutes', minutes_retard: 'trackLatenessMinutes',
 };
 
 /** Parses `cle=valeur` pairs (values may contain spaces up to the next `cle=`). */
@@ -71,7 +74,12 @@ function parseValue(field: Exclude<keyof TeamSettings, 'targets'> | 'timezone', 
       return start && end ? [start, end] : undefined;
     }
     case 'workingDays': return parseDays(v);
-    case 'digestEnabled': case 'remindersEnabled': case 'absenceFirstNames':
+    case 'guidingQuestions': {
+      if (/^(aucune?s?|rien|-)$/.test(v)) return [];
+      const questions = value.split(/\s*[;|]\s*/).map((q) => q.trim()).filter((q) => q !== '');
+      return questions.length > 0 && questions.length <= 5 && questions.every((q) => q.length <= 200) ? questions : undefined;
+    }
+    case 'digestEnabled': case 'remindersEnabled': case 'absenceFirstNames': case 'checkInEnabled': case 'trackLatenessMinutes':
       return YES.has(v) ? true : NO.has(v) ? false : undefined;
     case 'audience':
       return /^(equipe|canal|team)$/.test(v) ? 'team' : /^(direction|dir)$/.test(v) ? 'direction' : undefined;

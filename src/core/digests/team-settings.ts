@@ -33,6 +33,12 @@ export const teamSettingsSchema = z.object({
   quietStart: time().default('20:00'),
   quietEnd: time().default('07:30'),
   targets: z.record(z.string().min(1).max(40), productionTargetSchema).default({}),
+  /** The end-of-shift check-in: Relais opens the conversation at shift end (issue #13). */
+  checkInEnabled: z.boolean().default(true),
+  /** A few questions the check-in suggests (production, présences, sécurité…); free text always works. */
+  guidingQuestions: z.array(z.string().min(1).max(200)).max(5).default([]),
+  /** A lateness without its minutes gets a one-tap question. */
+  trackLatenessMinutes: z.boolean().default(false),
 });
 export type TeamSettings = z.infer<typeof teamSettingsSchema>;
 

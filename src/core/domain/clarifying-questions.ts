@@ -13,7 +13,12 @@ export type ClarifyingQuestion =
   /** A name the engine did not recognise, and who it may be. */
   | { readonly kind: 'unknown-name'; readonly name: string; readonly candidates: readonly string[] }
   /** A quantity without a unit. */
-  | { readonly kind: 'unit'; readonly position: number; readonly activity: string; readonly quantity: number; readonly units: readonly Unit[] };
+  | { readonly kind: 'unit'; readonly position: number; readonly activity: string; readonly quantity: number; readonly units: readonly Unit[] }
+  /** A lateness without its minutes, when the team tracks them. */
+  | { readonly kind: 'late-minutes'; readonly person: string; readonly choices: readonly number[] };
+
+/** The one-tap choices for a lateness in minutes. */
+export const LATE_MINUTES_CHOICES = [5, 10, 15, 30, 60] as const;
 
 /** At most this many questions per note, and this many names in the « présents ? » question. */
 export const MAX_QUESTIONS = 3;
@@ -65,6 +70,8 @@ export function clarifyingQuestions(x: ShiftNoteExtraction, context: {
   readonly authorId: string;
   readonly teamId: string | null;
   readonly roster: readonly RosterEntry[];
+  /** The team tracks lateness in minutes (team setting `retards_minutes`). */
+  readonly askLateMinutes?: boolean;
 }): ClarifyingQuestion[] {
   const questions: ClarifyingQuestion[] = [];
   const somethingSaid = x.attendance.length + x.observations.length + x.production.length + x.incidents.length + x.alerts.length > 0;
@@ -82,6 +89,12 @@ export function clarifyingQuestions(x: ShiftNoteExtraction, context: {
     ]);
     const unmentioned = context.roster.filter((p) => p.role === 'salarie' && p.team === context.teamId && p.id !== context.authorId && !mentioned.has(p.id)).map((p) => p.id);
     if (unmentioned.length > 0 && unmentioned.length <= MAX_UNMENTIONED) questions.push({ kind: 'unmentioned', persons: unmentioned });
+  }
+
+  if (context.askLateMinutes) {
+    for (const a of x.attendance) {
+      if (a.status === 'late' && a.minutes === null) questions.push({ kind: 'late-minutes', person: a.person, choices: [...LATE_MINUTES_CHOICES] });
+    }
   }
 
   x.production.forEach((p, i) => {

@@ -33,6 +33,8 @@ export interface NoteDraft {
   readonly confidentialWords?: readonly string[];
   /** The one round of clarifying questions is over (answered, skipped, or the draft was edited). */
   readonly questionsDone?: boolean;
+  /** The team tracks lateness in minutes: a lateness without them is worth a question. */
+  readonly askLateMinutes?: boolean;
 }
 
 export interface ShiftNote {

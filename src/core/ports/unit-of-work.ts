@@ -1,3 +1,4 @@
+import type { CheckInStore } from './check-in-store.js';
 import type { IdentityStore } from './identity-store.js';
 import type { Inbox } from './inbox.js';
 import type { NoteStore } from './note-store.js';
@@ -9,6 +10,8 @@ export interface TransactionalStores {
   readonly identities: IdentityStore;
   readonly outbox: Outbox;
   readonly inbox: Inbox;
+  /** End-of-shift check-ins, moved on by the note's life (issue #13). */
+  readonly checkIns: CheckInStore;
 }
 
 /**

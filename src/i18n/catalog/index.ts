@@ -1,3 +1,4 @@
+import { checkins } from './checkins.js';
 import { cli } from './cli.js';
 import { config } from './config.js';
 import { conversation } from './conversation.js';
@@ -21,7 +22,7 @@ import { teams } from './teams.js';
 import type { CatalogPart } from './types.js';
 
 /** Topics are separate files so that features add texts without touching each other. */
-const parts: readonly CatalogPart[] = [cli, config, conversation, digests, documents, extraction, followup, learning, llm, notes, playground, privacy, production, progress, progressChat, records, roster, server, slack, teams];
+const parts: readonly CatalogPart[] = [checkins, cli, config, conversation, digests, documents, extraction, followup, learning, llm, notes, playground, privacy, production, progress, progressChat, records, roster, server, slack, teams];
 
 export const catalog = {
   fr: Object.assign({}, ...parts.map((p) => p.fr)) as Record<string, string>,

@@ -69,6 +69,8 @@ export const PERSON_DATA_COVERAGE: readonly TableCoverage[] = [
   { table: 'outbox', key: 'id', columns: { destination: json, payload: json } },
   { table: 'playground_messages', key: 'id', columns: { author: subject, conversation_id: text, text, reply: json } },
   { table: 'reminder_preferences', key: 'person_id', columns: { person_id: subject } },
+  // One row per encadrant and day: the date tells the rows of one person apart.
+  { table: 'check_ins', key: 'date', columns: { person_id: subject } },
   {
     table: 'audit_log', key: 'seq',
     columns: {

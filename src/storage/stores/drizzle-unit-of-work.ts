@@ -4,6 +4,7 @@ import { DrizzleInbox } from '../../jobs/drizzle-inbox.js';
 import { DrizzleOutbox } from '../../jobs/drizzle-outbox.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database, Executor } from '../database.js';
+import { DrizzleCheckInStore } from './drizzle-check-in-store.js';
 import { DrizzleIdentityStore } from './drizzle-identity-store.js';
 import { DrizzleNoteStore } from './drizzle-note-store.js';
 
@@ -42,6 +43,7 @@ export class DrizzleUnitOfWork implements UnitOfWork {
     return {
       notes: new DrizzleNoteStore(db, this.options.secretBox ?? null),
       identities,
+      checkIns: new DrizzleCheckInStore(db),
       inbox: new DrizzleInbox(db, this.options.clock, direct ? this.options.onInbox : mark?.inbox),
       outbox: new DrizzleOutbox(db, identities, { playground: this.options.playground, clock: this.options.clock, onEnqueued: direct ? this.options.onOutbox : mark?.outbox }),
     };

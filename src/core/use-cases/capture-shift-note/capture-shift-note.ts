@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
-import { businessDate } from '../../domain/business-date.js';
+import { addDays, businessDate } from '../../domain/business-date.js';
+import { clarifyingQuestions } from '../../domain/clarifying-questions.js';
 import { confidentialWords } from '../../domain/confidential-words.js';
 import { noteDestination, noteKeys } from '../../domain/note-keys.js';
 import { activeRoster } from '../../domain/people-roster.js';
@@ -19,6 +20,8 @@ export interface CaptureShiftNoteInput {
   readonly platformEventId: string;
   readonly conversation: NoteConversation;
   readonly transcript?: string;
+  /** The day the note is about, when it is not today (a check-in answered late); at most a week back. */
+  readonly shiftDate?: string;
 }
 
 export type CaptureError = 'note.empty' | 'note.too_long' | 'access.denied' | 'note.extraction_failed';
@@ -45,7 +48,9 @@ export function createCaptureShiftNote(deps: {
     if (text.length > MAX_NOTE_CHARS) return err('note.too_long');
 
     const team = actor.teamId === null ? null : await deps.uow.stores.identities.teamById(actor.teamId);
-    const shiftDate = businessDate(deps.clock.now(), team?.timezone ?? deps.defaultTimezone);
+    const today = businessDate(deps.clock.now(), team?.timezone ?? deps.defaultTimezone);
+    const asked = input.shiftDate;
+    const shiftDate = asked !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(asked) && asked <= today && asked >= addDays(today, -7) ? asked : today;
     const { note } = await deps.uow.transaction(async (s) => {
       const inserted = await s.notes.insertNote({
         structureId: actor.structureId, teamId: actor.teamId, authorId: actor.personId, shiftDate, rawText: text,
@@ -53,6 +58,7 @@ export function createCaptureShiftNote(deps: {
         conversation: input.conversation,
       });
       if (inserted.created) {
+        await s.checkIns.record({ personId: actor.personId, teamId: actor.teamId, date: shiftDate, event: 'note', at: deps.clock.now() });
         await s.outbox.enqueue([{ key: noteKeys.received(inserted.note.id), destination: noteDestination(inserted.note), reply: deps.presenter.received(inserted.note) }]);
       }
       return inserted;
@@ -66,6 +72,7 @@ export function createCaptureShiftNote(deps: {
     const roster = activeRoster(people);
     const team = note.teamId === null ? null : await deps.uow.stores.identities.teamById(note.teamId);
     const startTime = typeof team?.settings['shiftStart'] === 'string' ? team.settings['shiftStart'] : undefined;
+    const askLateMinutes = team?.settings['trackLatenessMinutes'] === true;
     const outcome = await deps.extractor.extract(note.rawText ?? '', {
       roster, authorId: note.authorId, shiftDate: note.shiftDate, ...(startTime ? { teamStartTime: startTime } : {}),
     });
@@ -77,7 +84,9 @@ export function createCaptureShiftNote(deps: {
       extraction: parsed.data, engine: outcome.value.engine, degraded: outcome.value.degraded,
       confidentialWords: confidentialWords(parsed.data),
       ...(transcript !== undefined ? { transcript } : {}),
+      ...(askLateMinutes ? { askLateMinutes } : {}),
     };
+    const asks = clarifyingQuestions(parsed.data, { authorId: note.authorId, teamId: note.teamId, roster, askLateMinutes }).length > 0;
     return deps.uow.transaction(async (s) => {
       const updated = await s.notes.updateNote(note.id, note.version, { status: 'draft', draft });
       if (!updated) {
@@ -85,6 +94,7 @@ export function createCaptureShiftNote(deps: {
         const current = await s.notes.getNote(note.id);
         return ok(current ?? note);
       }
+      if (asks) await s.checkIns.record({ personId: note.authorId, teamId: note.teamId, date: note.shiftDate, event: 'questions', at: deps.clock.now() });
       await s.outbox.enqueue([{
         key: noteKeys.draft(updated.id, updated.version), destination: noteDestination(updated),
         reply: deps.presenter.draft(updated, roster), replaces: noteKeys.received(updated.id),

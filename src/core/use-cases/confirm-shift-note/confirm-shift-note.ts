@@ -31,6 +31,7 @@ export function createConfirmShiftNote(deps: { readonly uow: UnitOfWork; readonl
       if (!confirmed) return err('note.changed');
       const extraction = note.draft!.extraction;
       await s.notes.insertConfirmedRecords({ noteId: note.id, teamId: note.teamId, authorId: note.authorId, date: note.shiftDate, extraction });
+      await s.checkIns.record({ personId: note.authorId, teamId: note.teamId, date: note.shiftDate, event: 'confirm', at: deps.clock.now() });
       const messages: OutgoingMessage[] = [{
         key: noteKeys.final(note.id, 'confirmed'), destination: noteDestination(confirmed),
         reply: deps.presenter.confirmed(confirmed, roster), replaces: noteKeys.received(note.id),

@@ -17,6 +17,7 @@ export function createDiscardShiftNote(deps: { readonly uow: UnitOfWork; readonl
     return deps.uow.transaction(async (s) => {
       const updated = await s.notes.updateNote(note.id, note.version, { status: 'discarded', discardedAt: deps.clock.now() });
       if (!updated) return err('note.changed');
+      await s.checkIns.record({ personId: note.authorId, teamId: note.teamId, date: note.shiftDate, event: 'discard', at: deps.clock.now() });
       await s.outbox.enqueue([{
         key: noteKeys.final(note.id, 'discarded'), destination: noteDestination(updated),
         reply: deps.presenter.discarded(updated), replaces: noteKeys.received(note.id),

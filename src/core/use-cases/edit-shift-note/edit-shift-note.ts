@@ -25,6 +25,7 @@ export type DraftEdit =
   | { readonly kind: 'set-attendance'; readonly persons: readonly string[]; readonly status: 'present' | 'absent' }
   | { readonly kind: 'resolve-name'; readonly name: string; readonly personId: string }
   | { readonly kind: 'set-unit'; readonly position: number; readonly unit: Unit }
+  | { readonly kind: 'set-late-minutes'; readonly person: string; readonly minutes: number }
   /** « Passe »: no answer, the questions go away. */
   | { readonly kind: 'skip-questions' };
 
@@ -55,6 +56,13 @@ export function createEditShiftNote(deps: { readonly uow: UnitOfWork; readonly e
         const persons = new Set(input.edit.persons);
         const status = input.edit.status;
         next = { ...current, attendance: [...current.attendance.filter((a) => !persons.has(a.person)), ...input.edit.persons.map((person) => ({ person, status, excused: null, minutes: null }))] };
+        break;
+      }
+      case 'set-late-minutes': {
+        const { person, minutes } = input.edit;
+        if (!current.attendance.some((a) => a.person === person && a.status === 'late')) return err('edit.line_not_found');
+        if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) return err('edit.invalid');
+        next = { ...current, attendance: current.attendance.map((a) => (a.person === person && a.status === 'late' ? { ...a, minutes } : a)) };
         break;
       }
       case 'set-unit': {
@@ -108,7 +116,7 @@ export function createEditShiftNote(deps: { readonly uow: UnitOfWork; readonly e
         draft: {
           // An answer removes its own question; any other change (or « Passe ») ends the round.
           ...note.draft!, extraction: parsed.data,
-          questionsDone: note.draft!.questionsDone === true || !['set-attendance', 'set-unit', 'resolve-name'].includes(input.edit.kind),
+          questionsDone: note.draft!.questionsDone === true || !['set-attendance', 'set-unit', 'resolve-name', 'set-late-minutes'].includes(input.edit.kind),
           confidentialWords: [...new Set([...(note.draft!.confidentialWords ?? []), ...confidentialWords(parsed.data)])],
         },
         ...(rawText !== undefined ? { rawText } : {}),
