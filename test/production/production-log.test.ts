@@ -3,7 +3,7 @@ import { sheetsToCsv, sheetsToXlsx } from '../../src/documents/monthly-sheets.js
 import { monthlyLabels } from '../../src/cli/commands/export-mois.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
-import { attendance, productionEntries, shiftNotes } from '../../src/storage/schema/index.js';
+import { attendance, learningSessionParticipants, learningSessions, productionEntries, shiftNotes } from '../../src/storage/schema/index.js';
 import { createHarness, replyText, type Harness } from '../support/relais-harness.js';
 import { runCli } from '../support/run-cli.js';
 import { scriptedExtractor } from '../support/scripted-extractor.js';
@@ -41,6 +41,25 @@ describe('the production log and the monthly export', () => {
         await h.drain();
       }
     }
+    // One séance held on Monday with two participants; one still planned, which does not count.
+    const teamId = await h.teamId('espaces-verts');
+    const [held] = await db.db.insert(learningSessions).values([
+      { teamId, trainerId: h.id('demo-eti-ev'), date: '2026-11-23', topic: 'Taille de haies', durationMinutes: 90, plan: {}, status: 'done' },
+      { teamId, trainerId: h.id('demo-eti-ev'), date: '2026-11-26', topic: 'Débroussailleuse', durationMinutes: 60, plan: {}, status: 'scheduled' },
+    ]).returning();
+    await db.db.insert(learningSessionParticipants).values([{ sessionId: held!.id, personId: h.id('demo-s01') }, { sessionId: held!.id, personId: h.id('demo-s03') }]);
+  });
+
+  it('shows progress against the team targets and the séances held', async () => {
+    await h.say('demo-eti-ev', '/relais équipe réglages objectif.tonte=300 m2 objectif.ramassage=200 kg/semaine');
+    await h.drain();
+    await h.say('demo-eti-ev', 'prod de la semaine');
+    await h.drain();
+    const text = replyText((await h.dm('demo-eti-ev')).at(-1)!);
+    // Monday and Tuesday: 2 working days × 300 m², and the whole week's 200 kg.
+    expect(text).toContain('tonte : 500 / 600 m² (83 %, objectif par jour)');
+    expect(text).toContain('ramassage : 80 / 200 kg (40 %, objectif par semaine)');
+    expect(text).toContain('1 séance(s) d’apprentissage tenue(s)');
   });
 
   it('shows the encadrant the week: totals per activity and unit, hours per salarié, drafts left out', async () => {
@@ -92,7 +111,12 @@ describe('the production log and the monthly export', () => {
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await sheetsToXlsx(report.value.sheets)) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Heures et présences', 'Production', 'Incidents']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Heures et présences', 'Production', 'Incidents', 'Séances']);
+    expect(report.value.totals.sessionsHeld).toBe(1);
+    const sessions = book.getWorksheet('Séances')!;
+    expect(sessions.getRow(1).values).toEqual([undefined, 'Équipe', 'Date', 'Thème', 'Durée (min)', 'Participants', 'Encadrant·e']);
+    expect(sessions.getRow(2).values).toEqual([undefined, 'Espaces verts', '2026-11-23', 'Taille de haies', 90, 2, 'Bruno Carrel']);
+    expect(sessions.rowCount).toBe(2);
     let xlsxHours = 0;
     book.getWorksheet('Heures et présences')!.eachRow((row, n) => { if (n > 1) xlsxHours += Number(row.getCell(9).value); });
     expect(xlsxHours).toBeCloseTo(report.value.totals.hours, 5);

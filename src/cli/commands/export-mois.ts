@@ -9,10 +9,12 @@ import { withRelais } from '../with-relais.js';
 export function monthlyLabels(t: Translate, teamNames: ReadonlyMap<string, string>): MonthlyReportLabels {
   return {
     sheetHours: t('export.sheet.hours'), sheetProduction: t('export.sheet.production'), sheetIncidents: t('export.sheet.incidents'),
+    sheetSessions: t('export.sheet.sessions'),
     hoursColumns: [t('export.col.last_name'), t('export.col.first_name'), t('export.col.team'), t('export.col.days_recorded'), t('export.col.days_present'),
       t('export.col.absences_excused'), t('export.col.absences_unexcused'), t('export.col.lateness'), t('export.col.hours')],
     productionColumns: [t('export.col.team'), t('export.col.activity'), t('export.col.quantity'), t('export.col.unit'), t('export.col.days')],
     incidentColumns: [t('export.col.team'), t('export.col.incident_kind'), t('export.col.count')],
+    sessionColumns: [t('export.col.team'), t('export.col.date'), t('export.col.topic'), t('export.col.duration'), t('export.col.participants'), t('export.col.trainer')],
     teamName: (id) => (id === null ? t('export.no_team') : teamNames.get(id) ?? t('export.no_team')),
     unitLabel: (unit) => (unit === null ? t('export.no_unit') : t(`unit.${unit}`)),
     incidentLabel: (kind) => t(`incident.${kind}`),
@@ -34,7 +36,7 @@ export async function runExportMois(io: CliIo, month: string, options: { as: str
     const bytes = await relais.spreadsheets.write(result.value.sheets, format);
     writeFileSync(out, bytes);
     const { totals } = result.value;
-    line(io.stdout, io.t('export.written', { month, path: out, hours: totals.hours, days: totals.attendanceDays, absences: totals.absences, lines: totals.productionLines }));
+    line(io.stdout, io.t('export.written', { month, path: out, hours: totals.hours, days: totals.attendanceDays, absences: totals.absences, lines: totals.productionLines, sessions: totals.sessionsHeld }));
     return EXIT.ok;
   });
 }

@@ -45,12 +45,19 @@ export function createProductionFeature(deps: {
         })) });
       }
     }
+    if (log.targets.length > 0) {
+      blocks.push({ type: 'list', title: t('production.targets'), items: [{ title: '', lines: log.targets.map((x) => t('production.target_line', {
+        activity: x.activity, done: formatQuantity(x.done, locale), target: formatQuantity(x.target, locale), unit: unit(x.unit).trim(), percent: x.percent,
+        period: t(`production.target_period.${x.period}`),
+      })) }] });
+    }
     if (log.hours.length > 0) {
       blocks.push({ type: 'list', title: t('production.hours'), items: [{ title: '', lines: log.hours.map((h) => t('production.hours_line', {
         name: h.name, hours: formatQuantity(h.hours, locale), present: h.daysPresent, absences: h.absences, late: h.lateness,
       })) }] });
     }
     blocks.push({ type: 'context', text: t('production.incidents', { count: log.incidents }) });
+    if (log.sessionsHeld > 0) blocks.push({ type: 'context', text: t('production.sessions', { count: log.sessionsHeld }) });
     if (ctx.actor.role === 'direction' || ctx.actor.role === 'admin') blocks.push({ type: 'context', text: t('production.export_hint', { month: addDays(log.to, 0).slice(0, 7) }) });
     return ctx.reply({ text: t('production.title', { team: log.team.name }), blocks }, { private: true });
   }

@@ -27,9 +27,21 @@ export interface IncidentRow {
   readonly kind: string;
 }
 
+/** A learning session held (status done). */
+export interface SessionHeldRow {
+  readonly teamId: string | null;
+  readonly date: string;
+  readonly topic: string;
+  readonly durationMinutes: number | null;
+  readonly participants: number;
+  readonly trainerName: string;
+}
+
 export interface ProductionLogStore {
   /** Records of confirmed notes only, from..to inclusive (YYYY-MM-DD), for one team or the whole structure. */
   attendance(structureId: string, from: string, to: string, teamId?: string): Promise<AttendanceRow[]>;
   production(structureId: string, from: string, to: string, teamId?: string): Promise<ProductionRow[]>;
   incidents(structureId: string, from: string, to: string, teamId?: string): Promise<IncidentRow[]>;
+  /** Learning sessions held (done) in the period. */
+  sessionsHeld(structureId: string, from: string, to: string, teamId?: string): Promise<SessionHeldRow[]>;
 }

@@ -5,6 +5,8 @@ import type { Clock } from '../../ports/clock.js';
 import type { ProductionLogStore } from '../../ports/production-log-store.js';
 import type { RosterStore } from '../../ports/roster-store.js';
 import { hoursWorked, totalsByUnit } from '../../production/hours-worked.js';
+import { targetProgress, type TargetProgress } from '../../production/target-progress.js';
+import { readTeamSettings } from '../../digests/team-settings.js';
 import { err, ok, type Result } from '../../result.js';
 
 export interface ProductionLog {
@@ -17,6 +19,10 @@ export interface ProductionLog {
   /** Hours worked per salarié over the period. */
   readonly hours: ReadonlyArray<{ readonly personId: string; readonly name: string; readonly hours: number; readonly daysPresent: number; readonly absences: number; readonly lateness: number }>;
   readonly incidents: number;
+  /** Progress against the team's production targets over the period. */
+  readonly targets: readonly TargetProgress[];
+  /** Learning sessions held in the period. */
+  readonly sessionsHeld: number;
 }
 
 export type ProductionLogError = 'access.denied' | 'team.unknown' | 'team.needed';
@@ -40,10 +46,11 @@ export function createBuildProductionLog(deps: {
     const today = businessDate(deps.clock.now(), deps.defaultTimezone);
     const to = input.to ?? today;
     const from = input.from ?? addDays(to, 1 - isoWeekday(to));
-    const [attendance, production, incidents] = await Promise.all([
+    const [attendance, production, incidents, sessions] = await Promise.all([
       deps.store.attendance(input.actor.structureId, from, to, teamId),
       deps.store.production(input.actor.structureId, from, to, teamId),
       deps.store.incidents(input.actor.structureId, from, to, teamId),
+      deps.store.sessionsHeld(input.actor.structureId, from, to, teamId),
     ]);
     const byActivity = new Map<string, typeof production>();
     for (const p of production) {
@@ -66,6 +73,8 @@ export function createBuildProductionLog(deps: {
         lateness: rows.filter((r) => r.status === 'late').length,
       })),
       incidents: incidents.length,
+      targets: targetProgress(readTeamSettings(team.settings), production, from, to),
+      sessionsHeld: sessions.length,
     });
   };
 }

@@ -17,7 +17,7 @@ export interface MonthlyReport {
   readonly month: string;
   readonly sheets: readonly Sheet[];
   /** Totals, for the caller to print and the tests to compare with the database. */
-  readonly totals: { readonly hours: number; readonly attendanceDays: number; readonly absences: number; readonly productionLines: number };
+  readonly totals: { readonly hours: number; readonly attendanceDays: number; readonly absences: number; readonly productionLines: number; readonly sessionsHeld: number };
 }
 
 export type MonthlyReportError = 'access.denied' | 'month.invalid';
@@ -32,9 +32,11 @@ export interface MonthlyReportLabels {
   readonly sheetHours: string;
   readonly sheetProduction: string;
   readonly sheetIncidents: string;
+  readonly sheetSessions: string;
   readonly hoursColumns: readonly [string, string, string, string, string, string, string, string, string];
   readonly productionColumns: readonly [string, string, string, string, string];
   readonly incidentColumns: readonly [string, string, string];
+  readonly sessionColumns: readonly [string, string, string, string, string, string];
   readonly teamName: (teamId: string | null) => string;
   readonly unitLabel: (unit: string | null) => string;
   readonly incidentLabel: (kind: string) => string;
@@ -43,7 +45,7 @@ export interface MonthlyReportLabels {
 /**
  * `relais export mois 2026-11`: hours worked and attendance per salarié (the
  * basis of the monthly declarations), production per team and activity,
- * incidents per kind — confirmed records only. Direction and admin only.
+ * incidents per kind, learning sessions held — confirmed records only. Direction and admin only.
  */
 export function createExportMonthlyReport(deps: {
   readonly store: ProductionLogStore;
@@ -59,10 +61,11 @@ export function createExportMonthlyReport(deps: {
     const [y, m] = input.month.split('-').map(Number) as [number, number];
     const to = addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
     const { labels } = input;
-    const [attendance, production, incidents] = await Promise.all([
+    const [attendance, production, incidents, sessions] = await Promise.all([
       deps.store.attendance(input.actor.structureId, from, to),
       deps.store.production(input.actor.structureId, from, to),
       deps.store.incidents(input.actor.structureId, from, to),
+      deps.store.sessionsHeld(input.actor.structureId, from, to),
     ]);
 
     const byPerson = new Map<string, typeof attendance>();
@@ -99,10 +102,14 @@ export function createExportMonthlyReport(deps: {
         { name: labels.sheetHours, columns: labels.hoursColumns, rows: hoursRows },
         { name: labels.sheetProduction, columns: labels.productionColumns, rows: productionRows },
         { name: labels.sheetIncidents, columns: labels.incidentColumns, rows: incidentRows },
+        { name: labels.sheetSessions, columns: labels.sessionColumns, rows: sessions.map((x) => [
+          labels.teamName(x.teamId), x.date, x.topic, x.durationMinutes, x.participants, x.trainerName,
+        ]) },
       ],
       totals: {
         hours: Math.round(totalHours * 100) / 100, attendanceDays: attendance.length,
         absences: attendance.filter((a) => a.status === 'absent').length, productionLines: production.length,
+        sessionsHeld: sessions.length,
       },
     });
   };
