@@ -214,6 +214,13 @@ $('#composer-text').addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); $('#composer').requestSubmit(); }
 });
 $('#who').addEventListener('change', (event) => choose(event.target.value));
+// Frequent requests: a complete one is sent at once, one that needs a name or a topic is put in the box.
+document.querySelectorAll('.prompts [data-prompt]').forEach((chip) => chip.addEventListener('click', async () => {
+  const prompt = chip.dataset.prompt;
+  const box = $('#composer-text');
+  if (prompt.endsWith(' ')) { box.value = prompt; box.focus(); return; }
+  try { await send(prompt); } catch (error) { status(error.message); }
+}));
 
 loadPeople().catch((error) => status(error.message));
 state.polling = setInterval(poll, 1000);

@@ -81,4 +81,22 @@ const NOTE = "tt le monde là sauf Steph, 300 m2 de tonte, Lucas a mis ses EPI s
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('tonte — 420 m²').waitFor();
   }, 60_000);
+
+  it('shows the end-of-shift check-in, answers it in one tap, and opens the week\'s production from a chip', async () => {
+    // 16:31 in Paris: the scheduler opens Sonia's check-in (Bruno already wrote today).
+    h.clock.set('2026-11-02T15:31:00Z');
+    await h.relais.digests.scheduler().tick();
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${url}/playground`);
+    await page.selectOption('#who', { label: 'Sonia Berthier — Recyclerie' });
+    await page.getByText(/comment ça s’est passé/).waitFor();
+    await page.getByRole('button', { name: 'RAS, tout le monde était là' }).click();
+    await page.getByText(/6 présent\(s\) · 0 absent\(s\)/).waitFor();
+
+    await page.selectOption('#who', { label: 'Bruno Carrel — Espaces verts' });
+    await page.getByRole('button', { name: 'Production de la semaine' }).click();
+    await page.getByText('Production — Espaces verts').waitFor();
+    await page.getByText(/tonte : 300 m²/).first().waitFor();
+    await page.screenshot({ path: join(root, '.tmp', 'playground-checkin.png'), fullPage: true });
+  }, 60_000);
 });
