@@ -82,6 +82,11 @@ describe('end-of-shift check-ins over a week', () => {
     expect(await checkInsOf('demo-eti-ev')).toHaveLength(2);
     expect(await stateOf('demo-eti-rc', '2026-11-16')).toBe('skipped');
     expect(await stateOf('demo-eti-rc', '2026-11-17')).toBe('note_received');
+    // Direction's weekly digest counts the day that ended without a note.
+    const structure = await h.relais.stores.roster.defaultStructure();
+    const weekly = await h.relais.digests.useCases.buildWeeklyDigest.forStructure(structure.id, { from: '2026-11-16', to: '2026-11-22' });
+    expect(weekly.digest.teams.find((team) => team.teamName === 'Recyclerie')).toMatchObject({ daysWithoutNote: 1 });
+    expect(replyText(weekly.reply)).toContain('Fins de journée restées sans note : 1');
 
     // « Dicter ma note », then a dictated note: the check-in follows it.
     await h.click('demo-eti-ev', 'checkin.dictate', '2026-11-17');

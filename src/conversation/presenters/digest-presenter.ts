@@ -65,6 +65,7 @@ export function createDigestPresenter(t: Translate, locale: Locale): DigestPrese
         t('weekly.sessions', { count: team.sessionsHeld }),
         t('weekly.skills', { count: team.skillsValidated }),
         t('weekly.notes_not_sent', { count: team.notesNotSent }),
+        ...(team.daysWithoutNote > 0 ? [t('weekly.days_without_note', { count: team.daysWithoutNote })] : []),
       ],
     }));
     return { text: title, blocks: [{ type: 'header', text: title }, { type: 'list', items }] };

@@ -42,6 +42,8 @@ export interface WeeklyTeamLine {
   readonly sessionsHeld: number;
   readonly skillsValidated: number;
   readonly notesNotSent: number;
+  /** End-of-shift check-ins that ended without a note (encadrant-days). */
+  readonly daysWithoutNote: number;
 }
 
 /** Direction's weekly digest: one line per team, figures only. */

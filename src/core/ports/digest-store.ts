@@ -44,6 +44,8 @@ export interface TeamWeekFigures {
   /** Notes received but never confirmed (drafts left, extraction trouble). */
   readonly notesNotSent: number;
   readonly confirmedNotes: number;
+  /** Check-ins that ended without a note (encadrant-days). */
+  readonly daysWithoutNote: number;
 }
 
 export interface ReminderPreference {

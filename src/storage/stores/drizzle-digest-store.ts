@@ -5,7 +5,7 @@ import type { AttendanceStatus, Polarity, Unit } from '../../core/domain/taxonom
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../database.js';
 import {
-  alerts, attendance, incidents, learningSessions, observations, people, productionEntries, reminderPreferences, shiftNotes,
+  alerts, attendance, checkIns, incidents, learningSessions, observations, people, productionEntries, reminderPreferences, shiftNotes,
   skillEvaluations, teams,
 } from '../schema/index.js';
 
@@ -80,7 +80,7 @@ export class DrizzleDigestStore implements DigestStore {
 
   async teamWeekFigures(teamId: string, period: DigestPeriod): Promise<TeamWeekFigures> {
     const count = sql<number>`count(*)::int`;
-    const [[att], [openAlerts], [sessions], [skills], [notes]] = await Promise.all([
+    const [[att], [openAlerts], [sessions], [skills], [notes], [missed]] = await Promise.all([
       this.db.select({ days: count, present: sql<number>`(count(*) filter (where ${attendance.status} <> 'absent'))::int` })
         .from(attendance).leftJoin(shiftNotes, eq(shiftNotes.id, attendance.noteId))
         .where(and(eq(attendance.teamId, teamId), gte(attendance.date, period.from), lte(attendance.date, period.to), confirmed)),
@@ -95,10 +95,13 @@ export class DrizzleDigestStore implements DigestStore {
         confirmed: sql<number>`(count(*) filter (where ${shiftNotes.status} = 'confirmed'))::int`,
         notSent: sql<number>`(count(*) filter (where ${shiftNotes.status} in ('received', 'draft', 'needs_attention')))::int`,
       }).from(shiftNotes).where(and(eq(shiftNotes.teamId, teamId), gte(shiftNotes.shiftDate, period.from), lte(shiftNotes.shiftDate, period.to))),
+      this.db.select({ n: count }).from(checkIns)
+        .where(and(eq(checkIns.teamId, teamId), eq(checkIns.state, 'skipped'), gte(checkIns.date, period.from), lte(checkIns.date, period.to))),
     ]);
     return {
       attendanceDays: att?.days ?? 0, presentDays: att?.present ?? 0, openAlerts: openAlerts?.n ?? 0, sessionsHeld: sessions?.n ?? 0,
       skillsValidated: skills?.n ?? 0, notesNotSent: notes?.notSent ?? 0, confirmedNotes: notes?.confirmed ?? 0,
+      daysWithoutNote: missed?.n ?? 0,
     };
   }
 
