@@ -27,7 +27,8 @@ export interface Harness {
 }
 
 export async function createHarness(database: DatabaseHandle, options: Partial<BuildOptions> & { env?: Record<string, string>; now?: string } = {}): Promise<Harness> {
-  const loaded = loadConfig({ RELAIS_ENV: 'test', ...options.env });
+  // Tests hammer loopback: the HTTP rate limit is off unless a test turns it on.
+  const loaded = loadConfig({ RELAIS_ENV: 'test', HTTP_RATE_LIMIT_PER_MINUTE: '0', ...options.env });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   const clock = new FakeClock(options.now ?? '2026-11-02T16:30:00Z');
   const relais = await buildRelais(loaded.config, { database, logger: silentLogger, clock, migrate: false, ...options });
