@@ -105,11 +105,14 @@ describe.each(databaseTargets())('GDPR export and erasure on $name', ({ open }) 
     expect(pdf).toContain('suivi médical');
   });
 
-  it('refuses an encadrant and another structure', async () => {
+  it('refuses an encadrant, a CIP and another structure', async () => {
     const uc = build();
     expect(await uc.exportPersonData({ actor: actorOf(world, 'etiEv', 'encadrant', world.teams.ev), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'access.denied' });
     expect(await uc.erasePersonData({ actor: actorOf(world, 'etiEv', 'encadrant', world.teams.ev), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'access.denied' });
     expect(await uc.exportPersonData({ actor: actorOf(world, 'outsider', 'direction'), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'person.not_found' });
+    // Even her referent CIP: rights requests go through the direction or the administrator.
+    expect(await uc.exportPersonData({ actor: actorOf(world, 'cip1', 'cip'), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'access.denied' });
+    expect(await uc.erasePersonData({ actor: actorOf(world, 'cip1', 'cip'), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'access.denied' });
     expect((await dump(handle)).some((r) => r.row.includes('souci de bus'))).toBe(true);
   });
 
