@@ -49,7 +49,7 @@ export function buildProgressStores(db: Database, secretBox: SecretBox | null = 
     progress: new DrizzleProgressStore(db, secretBox),
     bilans: new DrizzleBilanStore(db),
     objectives: new DrizzleObjectiveStore(db),
-    history: new DrizzlePathHistoryWriter(db),
+    history: new DrizzlePathHistoryWriter(db, secretBox),
   };
 }
 

@@ -31,6 +31,7 @@ import { createExportMonthlyReport, type SpreadsheetWriter } from '../core/use-c
 import { spreadsheetWriter } from '../documents/monthly-sheets.js';
 import { createProductionFeature } from '../conversation/features/production-feature.js';
 import { createProgressFeature } from '../conversation/features/progress-feature.js';
+import { createGdprFeature } from '../conversation/features/gdpr-feature.js';
 import { createTranslator } from '../i18n/translator.js';
 import { progressReply } from '../documents/progress-reply.js';
 import { buildTeamsDoor } from './teams-root.js';
@@ -108,6 +109,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
     // Called when a link is opened, long after `learning` exists.
     exportAttestation: (input) => learning.useCases.exportLearningDocument.attestation(input),
     exportSession: (input) => learning.useCases.exportLearningDocument.session(input),
+    exportPersonData: (input) => privacy.exportPersonData(input),
   });
   const learning = buildLearning(config, database.db, { clock, logger, progress: stores.progress, links: documents.links, planner: engines.planner });
   const t = createTranslator(config.locale);
@@ -126,7 +128,9 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   });
   const conversation = buildConversation(config, database, {
     extractor: options.extractor ?? engines.extractor, rosterStore: stores.roster, clock, logger, senders, audit: privacy.audit,
-    features: [...(options.features ?? []), progressFeature, learning.feature, digests.feature, digests.checkInFeature, createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],
+    features: [...(options.features ?? []), progressFeature, learning.feature, digests.feature, digests.checkInFeature,
+      createGdprFeature({ t, rosterStore: stores.roster, links: documents.links, erasePersonData: privacy.erasePersonData }),
+      createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
   digests.attach(conversation);

@@ -9,6 +9,7 @@ import { DocumentLinkSigner, DOCUMENTS_PATH, type DocumentClaims } from '../http
 import { createTranslator } from '../i18n/translator.js';
 import type { DocumentKind } from '../core/ports/progress-documents.js';
 import type { Result } from '../core/result.js';
+import type { PersonDataExport } from '../core/use-cases/export-person-data/export-person-data.js';
 
 const DOORS: ReadonlyArray<Actor['door']> = ['slack', 'teams', 'playground'];
 
@@ -26,6 +27,8 @@ export function buildDocumentLinks(config: Config, deps: {
   readonly exportAttestation?: (input: { actor: Actor; personId: string; format: 'pdf' | 'markdown'; locale: 'fr' | 'en' }) => Promise<Result<Uint8Array>>;
   /** Fiches de séance (the claims' person is the session id). */
   readonly exportSession?: (input: { actor: Actor; sessionId: string; format: 'pdf' | 'markdown'; locale: 'fr' | 'en' }) => Promise<Result<Uint8Array>>;
+  /** Everything stored about a person (GDPR right of access), exported again and audited at each download. */
+  readonly exportPersonData?: (input: { actor: Actor; personId: string; locale: 'fr' | 'en' }) => Promise<Result<PersonDataExport>>;
 }) {
   const signer = new DocumentLinkSigner({ secret: config.secretKey, publicUrl: config.http.publicUrl, clock: deps.clock });
   const t = createTranslator(config.locale);
@@ -39,6 +42,7 @@ export function buildDocumentLinks(config: Config, deps: {
       door: DOORS.includes(claims.d as Actor['door']) ? claims.d as Actor['door'] : 'playground',
     };
     if (claims.k === 'attestation' || claims.k === 'seance') return serveLearning(claims, actor, res);
+    if (claims.k === 'gdpr') return servePersonData(claims, actor, res);
     const chart = claims.f === 'chart-attendance' || claims.f === 'chart-skills';
     const result = await deps.exportProgressDocument({
       actor, personId: claims.p, kind: claims.k as DocumentKind, format: claims.f === 'pdf' ? 'pdf' : 'markdown', locale: config.locale, withCharts: chart || claims.f === 'pdf',
@@ -81,6 +85,19 @@ export function buildDocumentLinks(config: Config, deps: {
       'content-disposition': `attachment; filename="${name}.${format === 'pdf' ? 'pdf' : 'md'}"`,
     });
     res.end(Buffer.from(result.value));
+  }
+
+  async function servePersonData(claims: DocumentClaims, actor: Actor, res: ServerResponse): Promise<void> {
+    if (claims.f !== 'pdf' && claims.f !== 'json') return sendText(res, 404, t('documents.link.denied'));
+    const result = await deps.exportPersonData?.({ actor, personId: claims.p, locale: config.locale });
+    if (!result?.ok) return sendText(res, result?.code === 'access.denied' ? 403 : 404, t('documents.link.denied'));
+    const bytes = claims.f === 'pdf' ? Buffer.from(result.value.pdf) : Buffer.from(result.value.json, 'utf8');
+    res.writeHead(200, {
+      'content-type': claims.f === 'pdf' ? 'application/pdf' : 'application/json; charset=utf-8', 'content-length': bytes.byteLength,
+      'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
+      'content-disposition': `attachment; filename="donnees-personnelles.${claims.f}"`,
+    });
+    res.end(bytes);
   }
 
   const route: Route = {

@@ -25,12 +25,12 @@ export function buildPrivacy(config: Config, database: DatabaseHandle, context: 
   const personData = new DrizzlePersonDataStore(database.db, buildSecretBox(config));
   const audit = new DrizzleAuditTrail(database.db, context.clock);
   const applyRetention = createApplyRetention({
-    retention: new DrizzleRetentionStore(database.db), personData, clock: context.clock, logger: context.logger, audit,
+    retention: new DrizzleRetentionStore(database.db), personData, clock: context.clock, logger: context.logger,
     policy: { retentionYears: config.privacy.retentionYears, noteTextRetentionDays: config.privacy.noteTextRetentionDays, timezone: config.defaultTimezone },
   });
   return {
     exportPersonData: createExportPersonData({ personData, documents: new PdfKitPersonDataDocuments(), clock: context.clock, audit }),
-    erasePersonData: createErasePersonData({ personData, clock: context.clock, audit }),
+    erasePersonData: createErasePersonData({ personData, clock: context.clock }),
     applyRetention,
     audit,
     listAuditLog: createListAuditLog({ audit }),

@@ -2,7 +2,7 @@ import type { Reply } from '../core/messages/reply.js';
 import type { Translate } from '../i18n/translator.js';
 
 export function helpReply(t: Translate, intro?: string): Reply {
-  const lines = ['help.note', 'help.quick', 'help.correct', 'help.session', 'help.summary', 'help.objective', 'help.production', 'help.team', 'help.notes', 'help.link'].map((k) => t(k));
+  const lines = ['help.note', 'help.quick', 'help.correct', 'help.session', 'help.summary', 'help.objective', 'help.production', 'help.team', 'help.notes', 'help.link', 'help.gdpr'].map((k) => t(k));
   return {
     text: t('help.title'),
     blocks: [

@@ -4,7 +4,7 @@ import type { DocumentLinkRequest, DocumentLinks } from '../core/ports/document-
 import type { Clock } from '../core/ports/clock.js';
 
 const claimsSchema = z.object({
-  r: z.string(), p: z.string(), k: z.string(), f: z.enum(['pdf', 'markdown', 'chart-attendance', 'chart-skills']),
+  r: z.string(), p: z.string(), k: z.string(), f: z.enum(['pdf', 'markdown', 'json', 'chart-attendance', 'chart-skills']),
   a: z.string().optional(), b: z.string().optional(), e: z.number().int(), d: z.string(),
 });
 export type DocumentClaims = z.infer<typeof claimsSchema>;
@@ -32,7 +32,7 @@ export class DocumentLinkSigner implements DocumentLinks {
     const claims: DocumentClaims = {
       r: request.requesterId, p: request.personId, k: request.kind, f: request.format,
       ...(request.from ? { a: request.from } : {}), ...(request.to ? { b: request.to } : {}),
-      e: this.options.clock.now().getTime() + (this.options.ttlMs ?? 24 * 3_600_000), d: request.platform,
+      e: this.options.clock.now().getTime() + (request.ttlMs ?? this.options.ttlMs ?? 24 * 3_600_000), d: request.platform,
     };
     const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `${base}${DOCUMENTS_PATH}${body}.${this.sign(body)}`;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from '../core/ports/logger.js';
+import { clientAddress, RateLimiter, type RateLimitSettings } from './rate-limiter.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -9,7 +10,17 @@ export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | '*';
   readonly path: string;
   readonly prefix?: boolean;
+  /** Not counted by the per-client rate limit (health probes). */
+  readonly unlimited?: boolean;
   readonly handler: Handler;
+}
+
+export interface HttpServerOptions {
+  readonly rateLimit?: RateLimitSettings;
+  /** The text of a 429 answer (French by default in the app), with the seconds to wait. */
+  readonly rateLimitedMessage?: (seconds: number) => string;
+  /** Milliseconds clock of the rate limiter (tests). */
+  readonly now?: () => number;
 }
 
 export interface HttpServer {
@@ -26,12 +37,30 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-export function createHttpServer(routes: readonly Route[], logger: Logger): HttpServer {
+export function createHttpServer(routes: readonly Route[], logger: Logger, options: HttpServerOptions = {}): HttpServer {
   const sockets = new Set<Socket>();
+  const limiter = new RateLimiter(options.rateLimit?.perMinute ?? 0, options.now);
+  const trustProxy = options.rateLimit?.trustProxy ?? false;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://relais.local');
     const route = routes.find((r) => (r.method === '*' || r.method === req.method)
       && (r.prefix ? url.pathname === r.path || url.pathname.startsWith(`${r.path}/`) : url.pathname === r.path));
+    if (limiter.enabled && route?.unlimited !== true) {
+      // Counted before routing, so that probing unknown paths is limited too.
+      const decision = limiter.take(clientAddress(req, trustProxy));
+      if (!decision.allowed) {
+        logger.warn({ route: route?.path ?? 'none', retryAfter: decision.retryAfterSeconds }, 'http.rate_limited');
+        req.resume();
+        res.setHeader('retry-after', String(decision.retryAfterSeconds));
+        res.setHeader('cache-control', 'no-store');
+        sendJson(res, 429, {
+          error: 'rate_limited',
+          retryAfterSeconds: decision.retryAfterSeconds,
+          message: options.rateLimitedMessage?.(decision.retryAfterSeconds) ?? 'Too many requests',
+        });
+        return;
+      }
+    }
     if (!route) {
       const known = routes.some((r) => (r.prefix ? url.pathname.startsWith(r.path) : url.pathname === r.path));
       sendJson(res, known ? 405 : 404, { error: known ? 'method_not_allowed' : 'not_found' });

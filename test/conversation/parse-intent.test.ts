@@ -24,6 +24,21 @@ describe('French intent routing', () => {
     expect(parseIntent(text, eti).kind).toBe(kind);
   });
 
+  it.each([
+    ['/relais rgpd export Nadia Moreau', 'export', 'Nadia Moreau'], ['/relais rgpd exporter de Nadia', 'export', 'Nadia'],
+    ['/relais rgpd effacer Nadia', 'erase', 'Nadia'], ['/relais gdpr erase Nadia', 'erase', 'Nadia'],
+    ['exporte les données de Nadia Moreau', 'export', 'nadia moreau'], ['Efface toutes les données de Nadia.', 'erase', 'nadia'],
+    ['export RGPD de Karim', 'export', 'karim'], ["droit à l'oubli RGPD pour Karim", 'erase', 'karim'],
+  ])('%s → gdpr %s of %s', (text, command, who) => {
+    expect(parseIntent(text, eti)).toEqual({ kind: 'gdpr', command, text: who });
+  });
+
+  it('needs a person and a known verb for a GDPR command; « efface ma note » stays a note cancellation', () => {
+    expect(parseIntent('/relais rgpd export', eti).kind).toBe('help');
+    expect(parseIntent('/relais rgpd montre Nadia', eti).kind).toBe('help');
+    expect(parseIntent('efface ma note', eti).kind).toBe('cancel-note');
+  });
+
   it('does not take a CIP\'s long message for a shift note', () => {
     expect(parseIntent('je voudrais voir les présences du mois dernier', cip).kind).toBe('unknown');
   });

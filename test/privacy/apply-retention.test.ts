@@ -25,7 +25,7 @@ describe.each(databaseTargets())('retention on $name', ({ open }) => {
   let world: World;
   let clock: FakeClock;
   const build = () => createApplyRetention({
-    retention: new DrizzleRetentionStore(handle.db), personData: new DrizzlePersonDataStore(handle.db), clock, audit: new DrizzleAuditTrail(handle.db, clock),
+    retention: new DrizzleRetentionStore(handle.db), personData: new DrizzlePersonDataStore(handle.db), clock,
     policy: { retentionYears: 2, noteTextRetentionDays: 30, timezone: 'Europe/Paris' },
   });
 

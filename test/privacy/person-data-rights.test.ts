@@ -74,7 +74,7 @@ describe.each(databaseTargets())('GDPR export and erasure on $name', ({ open }) 
     const audit = new DrizzleAuditTrail(handle.db, clock);
     return {
       exportPersonData: createExportPersonData({ personData, documents: new PdfKitPersonDataDocuments(), clock, audit }),
-      erasePersonData: createErasePersonData({ personData, clock, audit }),
+      erasePersonData: createErasePersonData({ personData, clock }),
     };
   };
 
@@ -106,11 +106,14 @@ describe.each(databaseTargets())('GDPR export and erasure on $name', ({ open }) 
     expect(pdf).toContain('suivi médical');
   });
 
-  it('refuses an encadrant and another structure', async () => {
+  it('refuses an encadrant, a CIP and another structure', async () => {
     const uc = build();
     expect(await uc.exportPersonData({ actor: actorOf(world, 'etiEv', 'encadrant', world.teams.ev), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'access.denied' });
     expect(await uc.erasePersonData({ actor: actorOf(world, 'etiEv', 'encadrant', world.teams.ev), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'access.denied' });
     expect(await uc.exportPersonData({ actor: actorOf(world, 'outsider', 'direction'), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'person.not_found' });
+    // Even her referent CIP: rights requests go through the direction or the administrator.
+    expect(await uc.exportPersonData({ actor: actorOf(world, 'cip1', 'cip'), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'access.denied' });
+    expect(await uc.erasePersonData({ actor: actorOf(world, 'cip1', 'cip'), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'access.denied' });
     expect((await dump(handle)).some((r) => r.row.includes('souci de bus'))).toBe(true);
   });
 
@@ -140,6 +143,29 @@ describe.each(databaseTargets())('GDPR export and erasure on $name', ({ open }) 
     expect(JSON.stringify(entry)).not.toMatch(/Nadia|Haddad/);
     expect(result.value.tables.find((t) => t.table === 'audit_log')).toEqual({ table: 'audit_log', deleted: 0, anonymised: 0, retained: 1 });
     expect(await build().erasePersonData({ actor: actorOf(world, 'admin', 'admin'), personId: world.ids.nadia })).toMatchObject({ ok: false, code: 'person.already_anonymised' });
+  });
+
+  it.each([
+    ['a failure in the middle of the erasure (situations)', 'situations', 'delete'],
+    ['a failure writing the audit entry', 'audit_log', 'insert'],
+  ])('leaves the data and the audit trail both untouched after %s', async (_label, failingTable, operation) => {
+    // A real trigger that makes the database refuse one step: the erasure and its audit line are one transaction.
+    await handle.db.execute(sql.raw(`create or replace function relais.test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused for the test'; end $$`));
+    await handle.db.execute(sql.raw(`create trigger test_refuse before ${operation} on relais.${failingTable} for each row execute function relais.test_refuse()`));
+    try {
+      const before = await dump(handle);
+      await expect(build().erasePersonData({ actor: actorOf(world, 'admin', 'admin'), personId: world.ids.nadia })).rejects.toThrow();
+      const after = await dump(handle);
+      expect(after).toEqual(before);
+      expect(after.some((r) => r.table === 'observations' && r.row.includes('souci de bus'))).toBe(true);
+      expect(after.filter((r) => r.table === 'audit_log' && r.row.includes('"action":"erase"'))).toEqual([]);
+    } finally {
+      await handle.db.execute(sql.raw(`drop trigger test_refuse on relais.${failingTable}`));
+      await handle.db.execute(sql.raw('drop function relais.test_refuse()'));
+    }
+    // Without the failure, both happen.
+    expect((await build().erasePersonData({ actor: actorOf(world, 'admin', 'admin'), personId: world.ids.nadia })).ok).toBe(true);
+    expect((await dump(handle)).filter((r) => r.table === 'audit_log' && r.row.includes('"action":"erase"'))).toHaveLength(1);
   });
 
   it('erases an encadrant: his notes stay (about others), signed by an anonymised person', async () => {

@@ -59,7 +59,7 @@ describePg('crash harness: SIGKILL at random moments loses no acknowledged note'
     const lucas = people.find((p) => p.firstName === 'Lucas')!;
 
     const port = await freePort();
-    const env = { DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'error', JOB_LEASE_SECONDS: '2', RELAIS_ENV: 'development' };
+    const env = { DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'error', JOB_LEASE_SECONDS: '2', RELAIS_ENV: 'development', HTTP_RATE_LIMIT_PER_MINUTE: '0' };
     let child: ChildProcess | null = null;
     let starts = 0;
     const start = async () => {

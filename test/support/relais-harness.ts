@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { buildRelais, type BuildOptions, type Relais } from '../../src/app/composition-root.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Reply } from '../../src/core/messages/reply.js';
+import type { RawRosterRow } from '../../src/core/roster/roster-row.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import type { Incoming } from '../../src/conversation/incoming.js';
 import { DEMO_ROSTER, DEMO_STRUCTURE } from '../../src/demo/demo-roster.js';
@@ -26,12 +27,17 @@ export interface Harness {
   teamId(teamKey: string): Promise<string>;
 }
 
-export async function createHarness(database: DatabaseHandle, options: Partial<BuildOptions> & { env?: Record<string, string>; now?: string } = {}): Promise<Harness> {
-  const loaded = loadConfig({ RELAIS_ENV: 'test', ...options.env });
+export async function createHarness(
+  database: DatabaseHandle,
+  options: Partial<BuildOptions> & { env?: Record<string, string>; now?: string; roster?: readonly RawRosterRow[] } = {},
+): Promise<Harness> {
+  // Tests hammer loopback: the HTTP rate limit is off unless a test turns it on.
+  const loaded = loadConfig({ RELAIS_ENV: 'test', HTTP_RATE_LIMIT_PER_MINUTE: '0', ...options.env });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   const clock = new FakeClock(options.now ?? '2026-11-02T16:30:00Z');
-  const relais = await buildRelais(loaded.config, { database, logger: silentLogger, clock, migrate: false, ...options });
-  await relais.useCases.seedDemo({ structure: DEMO_STRUCTURE, roster: DEMO_ROSTER });
+  const { roster, ...build } = options;
+  const relais = await buildRelais(loaded.config, { database, logger: silentLogger, clock, migrate: false, ...build });
+  await relais.useCases.seedDemo({ structure: DEMO_STRUCTURE, roster: roster ?? DEMO_ROSTER });
   const structure = await relais.stores.roster.defaultStructure();
   const people = await relais.stores.roster.listPeople(structure.id);
   const teams = await relais.stores.roster.listTeams(structure.id);

@@ -8,7 +8,13 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export interface CoreConfig {
   readonly mode: RunMode;
   readonly locale: Locale;
-  readonly http: { readonly host: string; readonly port: number; readonly publicUrl: string | undefined };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly publicUrl: string | undefined;
+    /** Per-client-address token bucket on every route but health; 0 = off. */
+    readonly rateLimit: { readonly perMinute: number; readonly trustProxy: boolean };
+  };
   readonly database:
     | { readonly kind: 'pglite'; readonly dir: string }
     | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
@@ -32,6 +38,8 @@ export const coreVariables: readonly VariableSpec[] = [
   { name: 'HOST', default: '127.0.0.1', help: 'config.var.HOST' },
   { name: 'PORT', default: '3000', help: 'config.var.PORT' },
   { name: 'PUBLIC_URL', help: 'config.var.PUBLIC_URL' },
+  { name: 'HTTP_RATE_LIMIT_PER_MINUTE', default: '300', help: 'config.var.HTTP_RATE_LIMIT_PER_MINUTE' },
+  { name: 'HTTP_TRUST_PROXY', default: 'false', help: 'config.var.HTTP_TRUST_PROXY' },
   { name: 'DATABASE_URL', secret: true, help: 'config.var.DATABASE_URL' },
   { name: 'DATABASE_POOL_SIZE', default: '10', help: 'config.var.DATABASE_POOL_SIZE' },
   { name: 'PGLITE_DIR', default: './data/pglite', help: 'config.var.PGLITE_DIR' },
@@ -75,6 +83,10 @@ export function parseCoreConfig(env: Env, problems: ConfigProblem[]): CoreConfig
       host,
       port: readInteger(env, 'PORT', 3000, problems, { min: 0, max: 65535 }),
       publicUrl: readUrl(env, 'PUBLIC_URL', problems, ['https:', 'http:']),
+      rateLimit: {
+        perMinute: readInteger(env, 'HTTP_RATE_LIMIT_PER_MINUTE', 300, problems, { min: 0, max: 1_000_000 }),
+        trustProxy: readBoolean(env, 'HTTP_TRUST_PROXY', false, problems),
+      },
     },
     database: databaseUrl !== undefined
       ? { kind: 'postgres', url: databaseUrl, poolSize: readInteger(env, 'DATABASE_POOL_SIZE', 10, problems, { min: 1, max: 200 }) }

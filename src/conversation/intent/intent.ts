@@ -20,6 +20,8 @@ export type Intent =
   | { readonly kind: 'production-log'; readonly period: 'day' | 'week' | 'month'; readonly team: string }
   /** « objectif pour Nadia : passer le code d'ici mars » (CIP, direction). */
   | { readonly kind: 'objective'; readonly text: string }
+  /** `/relais rgpd export|effacer <personne>`, « exporte les données de Lucas » (direction, admin; issue #11). */
+  | { readonly kind: 'gdpr'; readonly command: 'export' | 'erase'; readonly text: string }
   | { readonly kind: 'list-notes'; readonly period: NotePeriod }
   | { readonly kind: 'cancel-note'; readonly which: 'today' | 'yesterday' | 'last' }
   | { readonly kind: 'link'; readonly userId: string; readonly personName: string }

@@ -42,6 +42,9 @@ export function parseIntent(raw: string, ctx: IntentContext): Intent {
     || /^(ou en est|comment va|comment avance|parcours de) /.test(f)) {
     return { kind: 'summary-request', text };
   }
+  const gdpr = /^(?:(export(?:e|er)?|extrai(?:s|re|t))|(efface(?:r|z)?|supprime(?:r|z)?)) (?:(?:toutes )?les |l'ensemble des )?donnees (?:personnelles )?(?:rgpd )?(?:de |d'|du |pour )(.{2,60}?)[ .!?]*$/.exec(f)
+    ?? /^(?:(export)|(effacement|droit a l'oubli)) rgpd (?:de |d'|du |pour )(.{2,60}?)[ .!?]*$/.exec(f);
+  if (gdpr) return { kind: 'gdpr', command: gdpr[1] ? 'export' : 'erase', text: gdpr[3]! };
   if (/^(nouvel )?objectif (pour|de|d') ?[^:]{1,60}:/.test(f)) return { kind: 'objective', text };
   const prod = /^(?:montre(?:-| )moi |voir |affiche |le |la )?(?:journal de )?(?:prod|production)\b ?/.exec(f);
   const log = prod ? productionLogIntent(f.slice(prod[0].length), true) : null;
@@ -68,6 +71,12 @@ function parseCommand(rest: string, ctx: IntentContext): Intent {
       const text = quickEntryText(fold(head), args);
       if (text === null) return { kind: 'help' };
       return ctx.hasDraft ? { kind: 'append-to-draft', text } : { kind: 'note', text };
+    }
+    case 'rgpd': case 'gdpr': {
+      const [sub = '', ...more] = tail;
+      const who = more.join(' ').replace(/^(de |d'|du |pour )/i, '').trim();
+      const command = /^(export|exporte|exporter|extrait)$/.test(fold(sub)) ? 'export' : /^(effacer|efface|effacement|erase|supprimer|supprime|oubli)$/.test(fold(sub)) ? 'erase' : null;
+      return command && who ? { kind: 'gdpr', command, text: who } : { kind: 'help' };
     }
     case 'notes': case 'mes-notes': return { kind: 'list-notes', period: notePeriod(fold(args)) };
     case 'annuler': return ctx.hasDraft && args === '' ? { kind: 'discard-draft' } : { kind: 'cancel-note', which: /hier/.test(fold(args)) ? 'yesterday' : 'last' };

@@ -53,7 +53,8 @@ export function authorize(actor: Actor, action: Action, resource: Resource, subj
     case 'cip': {
       if (resource === 'configuration') return deny();
       if (resource === 'team-settings') return action === 'read' ? ok(true) : deny();
-      if (resource === 'audit-log') return deny();
+      // Rights requests (GDPR export and erasure) are handled by the direction and the administrator.
+      if (resource === 'audit-log' || resource === 'gdpr-export') return deny();
       const isReferent = subject.referentCipId === actor.personId;
       if (isReferent || subject.referentCipId === null || subject.referentCipId === undefined) return ok(true);
       // Another CIP's salarié: team-level facts only.

@@ -4,9 +4,14 @@ import type { DocumentKind } from './progress-documents.js';
 export interface DocumentLinkRequest {
   readonly requesterId: string;
   readonly personId: string;
-  /** A progress document, an attestation de compétences, or a fiche de séance (then `personId` is the session id). */
-  readonly kind: DocumentKind | 'attestation' | 'seance';
-  readonly format: 'pdf' | 'markdown' | 'chart-attendance' | 'chart-skills';
+  /**
+   * A progress document, an attestation de compétences, a fiche de séance (then `personId` is the session id),
+   * or everything stored about a person (`gdpr`, the right of access: JSON or PDF).
+   */
+  readonly kind: DocumentKind | 'attestation' | 'seance' | 'gdpr';
+  readonly format: 'pdf' | 'markdown' | 'json' | 'chart-attendance' | 'chart-skills';
+  /** Shorter than the default day for the most sensitive downloads. */
+  readonly ttlMs?: number;
   readonly from?: string;
   readonly to?: string;
   /** The door the link is shown in: a relative link only works on the playground page. */

@@ -1,3 +1,5 @@
+import type { AuditEvent } from './audit-trail.js';
+
 /** The person a GDPR request is about, with what the policy needs. */
 export interface PersonDataSubject {
   readonly id: string;
@@ -32,6 +34,9 @@ export interface ErasureReport {
 export interface PersonDataStore {
   findSubject(personId: string): Promise<PersonDataSubject | null>;
   collect(personId: string): Promise<PersonDataSnapshot>;
-  /** Erases or anonymises in one transaction: all of it or nothing. */
-  erase(personId: string, at: Date): Promise<ErasureReport>;
+  /**
+   * Erases or anonymises in one transaction: all of it or nothing. The audit entries `audit` returns for the
+   * report are appended to the trail in that same transaction: no erasure without its entry, no entry without it.
+   */
+  erase(personId: string, at: Date, audit?: (report: ErasureReport) => readonly AuditEvent[]): Promise<ErasureReport>;
 }

@@ -3,6 +3,7 @@ import type { CatalogPart } from './types.js';
 export const server: CatalogPart = {
   fr: {
     'server.starting': 'Démarrage de Relais…',
+    'server.rate_limited': 'Trop de requêtes depuis votre adresse. Réessayez dans {seconds} s.',
     'server.database.pglite': 'Base de données : embarquée (PGlite) dans {dir}',
     'server.database.postgres': 'Base de données : PostgreSQL ({url})',
     'server.migrations': 'Migrations appliquées.',
@@ -24,6 +25,7 @@ export const server: CatalogPart = {
   },
   en: {
     'server.starting': 'Starting Relais…',
+    'server.rate_limited': 'Too many requests from your address. Try again in {seconds} s.',
     'server.database.pglite': 'Database: embedded (PGlite) in {dir}',
     'server.database.postgres': 'Database: PostgreSQL ({url})',
     'server.migrations': 'Migrations applied.',

@@ -10,30 +10,36 @@ const CHAIN_LOCK = 7_311_001;
 
 const toRecord = (r: typeof auditLog.$inferSelect): AuditRecord => ({ ...r, details: r.details ?? {} });
 
+/**
+ * Appends chain steps on an executor that is already inside a transaction (the chain lock is transaction
+ * scoped), so that an entry commits or rolls back with the change it records (GDPR erasure).
+ */
+export async function appendAuditEntries(db: Executor, now: Date, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  // Milliseconds only: what both drivers store and read back exactly.
+  const at = new Date(Math.floor(now.getTime()));
+  for (const event of events) {
+    const fields = {
+      at, actorId: event.actor.personId, actorRole: event.actor.role, door: event.actor.door, action: event.action,
+      resourceType: event.resourceType, resourceId: event.resourceId ?? null, subjectPersonId: event.subjectPersonId ?? null,
+      details: { ...event.details },
+    };
+    const hash = chainHash(prevHash, fields);
+    await db.insert(auditLog).values({ ...fields, prevHash, hash });
+    prevHash = hash;
+  }
+}
+
 /** Appends hash-chained rows: each insert holds the chain lock, reads the last hash and links to it. */
 export class DrizzleAuditTrail implements AuditTrail {
   constructor(private readonly db: Database, private readonly clock: Clock) {}
 
   async record(...events: AuditEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.db.transaction(async (tx) => {
-      const db = tx as unknown as Executor;
-      await db.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-      const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-      let prevHash = last?.hash ?? GENESIS_HASH;
-      // Milliseconds only: what both drivers store and read back exactly.
-      const at = new Date(Math.floor(this.clock.now().getTime()));
-      for (const event of events) {
-        const fields = {
-          at, actorId: event.actor.personId, actorRole: event.actor.role, door: event.actor.door, action: event.action,
-          resourceType: event.resourceType, resourceId: event.resourceId ?? null, subjectPersonId: event.subjectPersonId ?? null,
-          details: { ...event.details },
-        };
-        const hash = chainHash(prevHash, fields);
-        await db.insert(auditLog).values({ ...fields, prevHash, hash });
-        prevHash = hash;
-      }
-    });
+    await this.db.transaction(async (tx) => appendAuditEntries(tx as unknown as Executor, this.clock.now(), events));
   }
 
   async list(filter: { subjectPersonId?: string; limit?: number }): Promise<AuditRecord[]> {

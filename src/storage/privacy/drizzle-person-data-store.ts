@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { AuditEvent } from '../../core/ports/audit-trail.js';
 import type { ErasureReport, PersonDataSnapshot, PersonDataStore, PersonDataSubject, PersonDataTable } from '../../core/ports/person-data-store.js';
+import { appendAuditEntries } from '../audit/drizzle-audit-trail.js';
 import { SecretBox } from '../crypto/secret-box.js';
 import type { Database, Executor } from '../database.js';
 import { jsMentionPattern, mentionTerms, mentioningPassages, postgresMentionPattern, redactMentions, type MentionSource } from './mention-pattern.js';
@@ -44,7 +46,7 @@ export class DrizzlePersonDataStore implements PersonDataStore {
     return { subject, tables };
   }
 
-  async erase(personId: string, at: Date): Promise<ErasureReport> {
+  async erase(personId: string, at: Date, audit?: (report: ErasureReport) => readonly AuditEvent[]): Promise<ErasureReport> {
     return this.db.transaction(async (tx) => {
       const db = tx as unknown as Executor;
       const person = await this.person(db, personId);
@@ -55,7 +57,9 @@ export class DrizzlePersonDataStore implements PersonDataStore {
       for (const coverage of PERSON_DATA_COVERAGE) {
         report.push({ table: coverage.table, ...await this.eraseTable(db, coverage, person.id, patterns, at) });
       }
-      return { personId, tables: report.filter((t) => t.deleted + t.anonymised + t.retained > 0) };
+      const erased: ErasureReport = { personId, tables: report.filter((t) => t.deleted + t.anonymised + t.retained > 0) };
+      if (audit !== undefined) await appendAuditEntries(db, at, audit(erased));
+      return erased;
     });
   }
 

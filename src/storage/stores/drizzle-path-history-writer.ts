@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { HistoryPlan, PathHistoryWriter } from '../../core/ports/path-history-writer.js';
+import { seal, SEALED, type SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../database.js';
 import {
   alerts, attendance, bilans, incidents, objectiveActions, objectives, observations, shiftNotes, situations, skillEvaluations,
@@ -8,8 +9,9 @@ import {
 /** Rows per insert: well under PostgreSQL's 65,535 parameters for the widest table. */
 const BATCH = 2000;
 
+/** Writes a demo path history, sealing the same columns as the live stores do (freins, health, justice, alerts). */
 export class DrizzlePathHistoryWriter implements PathHistoryWriter {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database, private readonly box: SecretBox | null = null) {}
 
   async hasHistory(structureId: string): Promise<boolean> {
     const [row] = await this.db.select({ id: shiftNotes.id }).from(shiftNotes).where(eq(shiftNotes.structureId, structureId)).limit(1);
@@ -20,11 +22,14 @@ export class DrizzlePathHistoryWriter implements PathHistoryWriter {
     const actions = plan.objectives.flatMap((o) => o.actions.map((a) => ({ objectiveId: o.id, label: a.label, status: a.status, dueOn: a.dueOn })));
     const jobs: Array<[string, readonly Record<string, unknown>[]]> = [
       ['notes', plan.notes.map((n) => ({ ...n, platform: 'demo', platformEventId: `demo-${n.id}`, source: 'text', confirmedAt: n.status === 'confirmed' ? new Date(`${n.shiftDate}T16:00:00Z`) : null }))],
-      ['attendance', plan.attendance], ['observations', plan.observations],
+      ['attendance', plan.attendance],
+      ['observations', plan.observations.map((o) => (o.sensitivity === 'team' ? o : { ...o, evidence: seal(this.box, o.evidence, SEALED.observationEvidence) }))],
       ['skills', plan.skillEvaluations.map((e) => ({ ...e, confirmedAt: e.status === 'confirmed' ? new Date(`${e.date}T16:00:00Z`) : null }))],
+      // A planned situation has a theme label and no free-text details (the sealed column stays empty).
       ['situations', plan.situations],
       ['objectives', plan.objectives.map(({ actions: _actions, ...o }) => ({ ...o, consentGiven: o.consentAt !== null, history: [{ at: o.createdAt.toISOString(), by: o.createdBy, change: 'created', to: 'en_cours' }] }))],
-      ['actions', actions], ['incidents', plan.incidents], ['alerts', plan.alerts], ['bilans', plan.bilans],
+      ['actions', actions], ['incidents', plan.incidents],
+      ['alerts', plan.alerts.map((a) => ({ ...a, evidence: seal(this.box, a.evidence, SEALED.alertEvidence) }))], ['bilans', plan.bilans],
     ];
     const tables = {
       notes: shiftNotes, attendance, observations, skills: skillEvaluations, situations, objectives, actions: objectiveActions, incidents, alerts, bilans,

@@ -1,6 +1,5 @@
 import { businessDate } from '../../domain/business-date.js';
 import { systemActor } from '../../domain/actor.js';
-import type { AuditTrail } from '../../ports/audit-trail.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import type { ErasureReport, PersonDataStore } from '../../ports/person-data-store.js';
@@ -44,7 +43,6 @@ export function createApplyRetention(deps: {
   readonly clock: Clock;
   readonly policy: RetentionPolicy;
   readonly logger?: Logger;
-  readonly audit: AuditTrail;
 }) {
   return async function applyRetention(input: { readonly dryRun: boolean }): Promise<RetentionReport> {
     const now = deps.clock.now();
@@ -54,11 +52,11 @@ export function createApplyRetention(deps: {
     const erasures: ErasureReport[] = [];
     if (!input.dryRun) {
       for (const person of people) {
-        erasures.push(await deps.personData.erase(person.id, now));
-        await deps.audit.record({
+        // Erasure and its audit entry in one transaction.
+        erasures.push(await deps.personData.erase(person.id, now, () => [{
           actor: { ...systemActor(person.structureId), door: 'scheduler' }, action: 'erase', resourceType: 'person', subjectPersonId: person.id,
           details: { reason: 'retention', referenceDate: person.referenceDate },
-        });
+        }]));
       }
     }
     const noteTexts = await deps.retention.purgeNoteTexts(textCutoff, now, input.dryRun);

@@ -1,6 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
 import { authorize } from '../../policy/authorize.js';
-import type { AuditTrail } from '../../ports/audit-trail.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ErasureReport, PersonDataStore } from '../../ports/person-data-store.js';
 import { err, ok, type Result } from '../../result.js';
@@ -17,7 +16,7 @@ export type ErasePersonDataError = 'person.not_found' | 'person.already_anonymis
  * contact details anonymised, their name removed from free text, in one
  * transaction. The audit trail is kept (accountability), holding ids only.
  */
-export function createErasePersonData(deps: { readonly personData: PersonDataStore; readonly clock: Clock; readonly audit: AuditTrail }) {
+export function createErasePersonData(deps: { readonly personData: PersonDataStore; readonly clock: Clock }) {
   return async function erasePersonData(input: ErasePersonDataInput): Promise<Result<ErasureReport, ErasePersonDataError>> {
     const subject = await deps.personData.findSubject(input.personId);
     if (subject === null || subject.structureId !== input.actor.structureId) return err('person.not_found');
@@ -26,11 +25,11 @@ export function createErasePersonData(deps: { readonly personData: PersonDataSto
     });
     if (!allowed.ok) return err('access.denied', { role: input.actor.role });
     if (subject.status === 'anonymised') return err('person.already_anonymised');
-    const report = await deps.personData.erase(subject.id, deps.clock.now());
-    await deps.audit.record({
+    // The audit entry is written in the erasure's transaction: both or neither.
+    const report = await deps.personData.erase(subject.id, deps.clock.now(), (erased) => [{
       actor: input.actor, action: 'erase', resourceType: 'gdpr-export', subjectPersonId: subject.id,
-      details: Object.fromEntries(report.tables.map((t) => [t.table, [t.deleted, t.anonymised, t.retained]])),
-    });
+      details: Object.fromEntries(erased.tables.map((t) => [t.table, [t.deleted, t.anonymised, t.retained]])),
+    }]);
     return ok(report);
   };
 }
