@@ -7,6 +7,7 @@ import type { OutgoingMessage } from '../../core/ports/outbox.js';
 import { textReply } from '../../core/messages/reply.js';
 import { placeOf } from '../../conversation/conversation.js';
 import type { Translate } from '../../i18n/translator.js';
+import { createSlackAssistant } from './slack-assistant.js';
 import { loadingModal, renderModal, type RenderTexts } from './slack-blocks.js';
 import { slackLogger, type SlackClients } from './slack-client.js';
 import {
@@ -132,6 +133,8 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
     }
     await take(messageIncoming(teamId, event, context.botUserId), context.botToken);
   };
+  // The assistant side panel: its thread events and messages are taken by the Assistant's middleware, before these listeners.
+  app.assistant(createSlackAssistant({ t, logger, take }));
   app.event('message', onMessage);
   app.event('app_mention', onMessage);
 
