@@ -18,6 +18,7 @@ import { createTokenCipher } from '../storage/token-cipher.js';
 import type { Transcriber } from '../core/ports/transcriber.js';
 import { SharedServerReceiver, SLACK_EVENTS_PATH } from '../platforms/slack/slack-receiver.js';
 import { createSlackSender } from '../platforms/slack/slack-sender.js';
+import { ChannelPacer } from '../platforms/slack/slack-pacer.js';
 import { homeReply, homeView } from '../platforms/slack/slack-home.js';
 import type { ProgressStore } from '../core/ports/progress-store.js';
 import type { buildConversation } from './conversation-root.js';
@@ -56,7 +57,7 @@ export function buildSlackDoor(config: Config, deps: {
   const tokenFor = installer ? installer.tokenFor : async (): Promise<string | undefined> => slack.botToken;
   let door: SlackApp | null = null;
   return {
-    sender: createSlackSender({ clients, tokenFor, texts, logger }),
+    sender: createSlackSender({ clients, tokenFor, texts, logger, pacer: new ChannelPacer(deps.clock, slack.channelIntervalMs) }),
     routes: (conversation, stores) => {
       const identities = conversation.uow.stores.identities;
       const socket = slack.mode === 'socket' && slack.appToken;

@@ -4,6 +4,7 @@ import type { CatalogPart } from './types.js';
 export const slack: CatalogPart = {
   fr: {
     'config.var.SLACK_TOKEN_KEY': 'Clé de chiffrement des jetons Slack des espaces installés (OAuth) : 32 octets en base64 ou 64 caractères hexadécimaux (`openssl rand -base64 32`).',
+    'config.var.SLACK_CHANNEL_INTERVAL_MS': 'Délai minimal, en millisecondes, entre deux messages que Relais publie dans un même canal (Slack en accepte environ un par seconde) ; les suivants attendent leur tour, aucun n’est perdu.',
     'config.problem.slack_token_key': 'l’installation multi-espaces demande SLACK_TOKEN_KEY : 32 octets en base64 ou 64 caractères hexadécimaux (`openssl rand -base64 32`).',
     'slack.oauth.installed.title': 'Relais est installé',
     'slack.oauth.installed.text': 'Relais est installé dans l’espace de travail « {team} ». Ouvrez Slack : Relais est dans « Applications ». Écrivez-lui « aide ».',
@@ -43,6 +44,7 @@ export const slack: CatalogPart = {
   },
   en: {
     'config.var.SLACK_TOKEN_KEY': 'Encryption key of the installed workspaces’ Slack tokens (OAuth): 32 bytes in base64 or 64 hex characters (`openssl rand -base64 32`).',
+    'config.var.SLACK_CHANNEL_INTERVAL_MS': 'Least time, in milliseconds, between two messages Relais posts in one channel (Slack takes about one per second); the next ones wait their turn, none is lost.',
     'config.problem.slack_token_key': 'multi-workspace install needs SLACK_TOKEN_KEY: 32 bytes in base64 or 64 hex characters (`openssl rand -base64 32`).',
     'slack.oauth.installed.title': 'Relais is installed',
     'slack.oauth.installed.text': 'Relais is installed in the "{team}" workspace. Open Slack: Relais is under "Apps". Write "help" to it.',
