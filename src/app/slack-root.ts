@@ -67,9 +67,22 @@ export function buildSlackDoor(config: Config, deps: {
         return info.ok ? info.value.user?.profile?.email : undefined;
       };
       const { notes, inbox } = conversation.uow.stores;
+      const publishHome = async (user: IncomingUser, token: string): Promise<void> => {
+        const email = await emailOf(user, token);
+        const who = await conversation.useCases.identifyUser({
+          user: { platform: 'slack', workspaceId: user.workspaceId, userId: user.userId }, door: 'slack', ...(email ? { email } : {}),
+        });
+        const reply = await homeReply(who.ok ? who.value.actor : null, {
+          t, locale: config.locale, clock: deps.clock, defaultTimezone: config.defaultTimezone,
+          notes: conversation.uow.stores.notes, identities, progress: stores.progress,
+        });
+        const published = await clients.call(token, 'views.publish', { user_id: user.userId, view: homeView(reply, texts) });
+        // Network trouble or a rate limit passes: thrown so the inbox retries a refresh (a Slack error would not pass).
+        if (!published.ok && published.failure.kind !== 'slack') throw new Error(`slack.views_publish_${published.failure.kind}`);
+      };
       const notify = (messages: readonly OutgoingMessage[]) => conversation.uow.stores.outbox.enqueue(messages);
       const work = createSlackWork({
-        t, logger, tokenFor, notify, intake: conversation.intake,
+        t, logger, tokenFor, notify, intake: conversation.intake, publishHome, inboxStatus: (key) => inbox.statusOf(key),
         download: createSlackDownloader({ apiUrl: slack.apiUrl }),
         ...(deps.transcriber ? { transcriber: deps.transcriber } : {}),
         followEdit: async (incoming) => {
@@ -91,25 +104,17 @@ export function buildSlackDoor(config: Config, deps: {
       });
       const enqueueVoice = conversation.defineWork(SLACK_WORK.voice, work.voice);
       const enqueueEdit = conversation.defineWork(SLACK_WORK.edit, work.edit);
+      const enqueueHome = conversation.defineWork(SLACK_WORK.home, work.home);
       const receiver = socket ? null : new SharedServerReceiver({ signingSecret: slack.signingSecret ?? '', clock: deps.clock, logger });
       door = createSlackApp(receiver ?? { socket: { appToken: slack.appToken! } }, {
         t, logger, texts, clients, tokenFor, conversation: conversation.conversation, intake: conversation.intake,
         emailOf,
         notify,
         ...(deps.transcriber ? { intakeVoice: (clip: IncomingChat) => enqueueVoice(slackWorkKeys.voice(clip), clip as unknown as Record<string, unknown>) } : {}),
+        intakeHomeRefresh: (action) => enqueueHome(slackWorkKeys.home(action), { user: action.user, after: `slack:${action.id}` }),
         intakeEdit: (incoming, version) => enqueueEdit(slackWorkKeys.edit(incoming, version), incoming as unknown as Record<string, unknown>),
         ...(installer ? { uninstalled: installer.uninstalled } : {}),
-        publishHome: async (user, token) => {
-          const email = await emailOf(user, token);
-          const who = await conversation.useCases.identifyUser({
-            user: { platform: 'slack', workspaceId: user.workspaceId, userId: user.userId }, door: 'slack', ...(email ? { email } : {}),
-          });
-          const reply = await homeReply(who.ok ? who.value.actor : null, {
-            t, locale: config.locale, clock: deps.clock, defaultTimezone: config.defaultTimezone,
-            notes: conversation.uow.stores.notes, identities, progress: stores.progress,
-          });
-          await clients.call(token, 'views.publish', { user_id: user.userId, view: homeView(reply, texts) });
-        },
+        publishHome,
       }, { apiUrl: slack.apiUrl });
       return [
         ...(receiver ? [{ method: 'POST' as const, path: SLACK_EVENTS_PATH, handler: (req: IncomingMessage, res: ServerResponse) => receiver.handle(req, res) }] : []),

@@ -35,6 +35,8 @@ export interface SlackAppDeps {
   readonly intakeVoice?: (clip: IncomingMessage) => Promise<{ created: boolean }>;
   /** The app was uninstalled from a workspace or its tokens revoked (OAuth mode): forget the installation. */
   readonly uninstalled?: (workspaceId: string) => Promise<void>;
+  /** Stores an App Home refresh to do once this action (clicked in App Home) is processed. */
+  readonly intakeHomeRefresh?: (action: IncomingAction) => Promise<{ created: boolean }>;
   /** Stores an edit of a message (`version`: Slack's edit ts), for the worker to re-extract a note still in draft. */
   readonly intakeEdit?: (incoming: IncomingMessage, version: string) => Promise<{ created: boolean }>;
 }
@@ -191,7 +193,11 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
         return ack();
       }
     }
-    await take(event, token);
+    const created = await take(event, token);
+    // A click in App Home (a draft's Valider…): the tab is published again once the action is done.
+    if (created && deps.intakeHomeRefresh && (parsed.data.view as { type?: string } | null | undefined)?.type === 'home') {
+      await deps.intakeHomeRefresh(incoming);
+    }
     await ack();
   });
 

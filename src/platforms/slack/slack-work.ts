@@ -1,5 +1,5 @@
 import { placeOf } from '../../conversation/conversation.js';
-import type { Incoming, IncomingMessage } from '../../conversation/incoming.js';
+import type { Incoming, IncomingMessage, IncomingUser } from '../../conversation/incoming.js';
 import { textReply } from '../../core/messages/reply.js';
 import type { InboxWork } from '../../core/ports/inbox.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -9,13 +9,21 @@ import type { Translate } from '../../i18n/translator.js';
 import type { Download } from './slack-files.js';
 
 /** Inbox kinds of the Slack door's slow steps, done by the inbox worker after the acknowledgement. */
-export const SLACK_WORK = { voice: 'slack.voice', edit: 'slack.edit' } as const;
+export const SLACK_WORK = { voice: 'slack.voice', edit: 'slack.edit', home: 'slack.home' } as const;
 
 /** Dedupe keys: a redelivered clip or edit is dropped like any redelivered message. */
 export const slackWorkKeys = {
   voice: (incoming: Incoming) => `slack:${incoming.id}:voice`,
   edit: (incoming: Incoming, editedTs: string) => `slack:${incoming.id}:edit:${editedTs}`,
+  home: (action: Incoming) => `slack:${action.id}:home`,
 };
+
+/** A click in App Home: once the action it waits for is processed, the tab is published again. */
+export interface HomeRefresh {
+  readonly user: IncomingUser;
+  /** Inbox key of the action the new view must reflect. */
+  readonly after: string;
+}
 
 /** What the edit work learns from the conversation: applied (or nothing to do), or the note is not ready yet. */
 export type EditOutcome = 'done' | 'wait';
@@ -31,6 +39,10 @@ export interface SlackWorkDeps {
   readonly notify: (messages: readonly OutgoingMessage[]) => Promise<void>;
   /** Makes a note still in draft follow its edited message. */
   readonly followEdit: (incoming: IncomingMessage) => Promise<EditOutcome>;
+  /** Where an inbox item stands (null: never received). */
+  readonly inboxStatus: (dedupeKey: string) => Promise<string | null>;
+  /** Publishes a user's App Home (views.publish). */
+  readonly publishHome: (user: IncomingUser, token: string) => Promise<void>;
 }
 
 /** A step that waiting may fix: thrown so the inbox worker retries it with backoff. */
@@ -46,8 +58,10 @@ class RetryLater extends Error {
  * error between two steps is retried and the clip never becomes two notes.
  * A `message_changed` is stored as `slack.edit` and re-extracts the note
  * while it is a draft, waiting for the original message to be processed first.
+ * A click in App Home stores `slack.home`, which publishes the tab again once
+ * the click's action is processed, so the tab shows its effect.
  */
-export function createSlackWork(deps: SlackWorkDeps): { readonly voice: InboxWork; readonly edit: InboxWork } {
+export function createSlackWork(deps: SlackWorkDeps): { readonly voice: InboxWork; readonly edit: InboxWork; readonly home: InboxWork } {
   const { t, logger } = deps;
   const tellFailed = (clip: IncomingMessage) =>
     deps.notify([{ key: `reply:${clip.id}:voice`, destination: placeOf(clip), reply: textReply(t('slack.voice.failed')) }]);
@@ -80,6 +94,16 @@ export function createSlackWork(deps: SlackWorkDeps): { readonly voice: InboxWor
       async handle(payload) {
         const edited = payload as unknown as IncomingMessage;
         if ((await deps.followEdit(edited)) === 'wait') throw new RetryLater('slack.edit_waits_for_note');
+      },
+    },
+    home: {
+      async handle(payload) {
+        const { user, after } = payload as unknown as HomeRefresh;
+        const status = await deps.inboxStatus(after);
+        if (status === 'pending' || status === 'running') throw new RetryLater('slack.home_waits_for_action');
+        const token = await deps.tokenFor(user.workspaceId);
+        if (!token) throw new RetryLater('slack.no_installation');
+        await deps.publishHome(user, token);
       },
     },
   };
