@@ -130,4 +130,23 @@ describe('voice clips in Slack', () => {
       await provider.stop();
     }
   }, 30_000);
+
+  it('tells the user in French when every transcription attempt failed, once', async () => {
+    const down: Transcriber = { transcribe: async () => ({ ok: false, code: 'transcription.unavailable' }) };
+    sh = await createSlackHarness(db, { extractor: scriptedExtractor(() => ({})), transcriber: down });
+    await db.db.delete(shiftNotes);
+    const eti = sh.user('demo-eti-ev');
+    const dm = sh.dmOf(eti);
+    sh.slack.files.set('F0CLIP', { info: { id: 'F0CLIP', mimetype: 'audio/mp4' }, content: Buffer.from('fake-m4a-bytes') });
+    await sh.event(clip(eti, dm, '1762100400.000100', { url_private_download: `${sh.slack.url}/files/F0CLIP` }));
+    for (let i = 0; i < 8; i++) {
+      await settle();
+      sh.h.clock.advance(15 * 60_000);
+    }
+    const [item] = await db.db.select().from(inbox).where(eq(inbox.dedupeKey, `slack:${dm}:1762100400.000100:voice`));
+    expect(item).toMatchObject({ status: 'dead', attempt: 6 });
+    expect(await db.db.select().from(shiftNotes)).toHaveLength(0);
+    expect(sh.slack.shown(dm)).toHaveLength(1);
+    expect(slackText(sh.slack.shown(dm)[0]!)).toContain('Je n’ai pas réussi à transcrire');
+  }, 30_000);
 });
