@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/load-config.js';
 import type { Clock } from '../core/ports/clock.js';
+import type { InboxWork } from '../core/ports/inbox.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { MessageSender } from '../core/ports/message-sender.js';
 import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
@@ -80,12 +81,22 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
   const workerId = options.workerId ?? `relais-${randomUUID().slice(0, 8)}`;
   const logger = options.logger.child({ worker: workerId });
   const interval = options.pollIntervalMs ?? 500;
+  // Kinds of durable work a door adds besides `incoming` (Slack voice clips to transcribe, message edits…).
+  const work = new Map<string, InboxWork>();
   const inboxTick = createInboxTick({
     db: database.db, workerId, clock, logger, leaseMs: config.jobLeaseMs,
-    handle: async (kind, payload) => {
-      if (kind === 'incoming') await conversation.handle(payload as unknown as Incoming);
+    handle: async (kind, payload, meta) => {
+      if (kind === 'incoming') return conversation.handle(payload as unknown as Incoming);
+      const handler = work.get(kind);
+      // Another instance may know this kind (a door configured there only): retried, then buried.
+      if (!handler) throw new Error(`inbox.unknown_kind:${kind}`);
+      await handler.handle(payload, meta);
     },
-    onDead: (kind, payload, error) => handleDeadIncoming({ kind, payload, error, uow, presenter, logger, t }),
+    onDead: async (kind, payload, error) => {
+      if (kind === 'incoming') return handleDeadIncoming({ kind, payload, error, uow, presenter, logger, t });
+      logger.error({ kind }, 'inbox.dead_letter');
+      await work.get(kind)?.dead?.(payload, error);
+    },
   });
   const outboxTick = createOutboxTick({ db: database.db, workerId, clock, logger, leaseMs: Math.max(1000, config.jobLeaseMs / 2), senders });
   inboxWorker = new PollingWorker('inbox', inboxTick, interval, logger);
@@ -95,8 +106,20 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
   const intake = async (incoming: Incoming): Promise<{ created: boolean }> =>
     uow.stores.inbox.enqueue({ dedupeKey: `${incoming.user.platform}:${incoming.id}`, kind: 'incoming', payload: incoming as unknown as Record<string, unknown> });
 
+  /**
+   * Declares a kind of durable work: the door stores it before acknowledging
+   * (idempotent on `dedupeKey`), the inbox worker runs `handle` with retries
+   * and backoff, and `dead` when every attempt failed.
+   */
+  const defineWork = (kind: string, handler: InboxWork) => {
+    if (kind === 'incoming' || work.has(kind)) throw new Error(`inbox kind ${kind} already defined`);
+    work.set(kind, handler);
+    return (dedupeKey: string, payload: Record<string, unknown>): Promise<{ created: boolean }> =>
+      uow.stores.inbox.enqueue({ dedupeKey, kind, payload });
+  };
+
   return {
-    t, uow, useCases, conversation, transcript, senders, intake,
+    t, uow, useCases, conversation, transcript, senders, intake, defineWork,
     workers: { inbox: inboxWorker, outbox: outboxWorker },
     /** Runs both workers until no work is left (tests and one-shot commands). */
     drain: async () => {

@@ -3,7 +3,9 @@ import type { Config } from '../config/load-config.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { MessageSender } from '../core/ports/message-sender.js';
-import type { IncomingUser } from '../conversation/incoming.js';
+import type { IncomingMessage as IncomingChat, IncomingUser } from '../conversation/incoming.js';
+import type { OutgoingMessage } from '../core/ports/outbox.js';
+import { createSlackWork, SLACK_WORK, slackWorkKeys } from '../platforms/slack/slack-work.js';
 import type { Route } from '../http/http-server.js';
 import { createTranslator } from '../i18n/translator.js';
 import { createSlackApp, type SlackApp } from '../platforms/slack/slack-app.js';
@@ -16,6 +18,7 @@ import { createTokenCipher } from '../storage/token-cipher.js';
 import type { Transcriber } from '../core/ports/transcriber.js';
 import { SharedServerReceiver, SLACK_EVENTS_PATH } from '../platforms/slack/slack-receiver.js';
 import { createSlackSender } from '../platforms/slack/slack-sender.js';
+import { ChannelPacer } from '../platforms/slack/slack-pacer.js';
 import { homeReply, homeView } from '../platforms/slack/slack-home.js';
 import type { ProgressStore } from '../core/ports/progress-store.js';
 import type { buildConversation } from './conversation-root.js';
@@ -54,7 +57,7 @@ export function buildSlackDoor(config: Config, deps: {
   const tokenFor = installer ? installer.tokenFor : async (): Promise<string | undefined> => slack.botToken;
   let door: SlackApp | null = null;
   return {
-    sender: createSlackSender({ clients, tokenFor, texts, logger }),
+    sender: createSlackSender({ clients, tokenFor, texts, logger, pacer: new ChannelPacer(deps.clock, slack.channelIntervalMs) }),
     routes: (conversation, stores) => {
       const identities = conversation.uow.stores.identities;
       const socket = slack.mode === 'socket' && slack.appToken;
@@ -63,34 +66,55 @@ export function buildSlackDoor(config: Config, deps: {
         const info = await lookups.call<{ user?: { profile?: { email?: string } } }>(token, 'users.info', { user: user.userId });
         return info.ok ? info.value.user?.profile?.email : undefined;
       };
+      const { notes, inbox } = conversation.uow.stores;
+      const publishHome = async (user: IncomingUser, token: string): Promise<void> => {
+        const email = await emailOf(user, token);
+        const who = await conversation.useCases.identifyUser({
+          user: { platform: 'slack', workspaceId: user.workspaceId, userId: user.userId }, door: 'slack', ...(email ? { email } : {}),
+        });
+        const reply = await homeReply(who.ok ? who.value.actor : null, {
+          t, locale: config.locale, clock: deps.clock, defaultTimezone: config.defaultTimezone,
+          notes: conversation.uow.stores.notes, identities, progress: stores.progress,
+        });
+        const published = await clients.call(token, 'views.publish', { user_id: user.userId, view: homeView(reply, texts) });
+        // Network trouble or a rate limit passes: thrown so the inbox retries a refresh (a Slack error would not pass).
+        if (!published.ok && published.failure.kind !== 'slack') throw new Error(`slack.views_publish_${published.failure.kind}`);
+      };
+      const notify = (messages: readonly OutgoingMessage[]) => conversation.uow.stores.outbox.enqueue(messages);
+      const work = createSlackWork({
+        t, logger, tokenFor, notify, intake: conversation.intake, publishHome, inboxStatus: (key) => inbox.statusOf(key),
+        download: createSlackDownloader({ apiUrl: slack.apiUrl }),
+        ...(deps.transcriber ? { transcriber: deps.transcriber } : {}),
+        followEdit: async (incoming) => {
+          const note = await notes.findByEvent('slack', incoming.id);
+          if (!note) {
+            // The original message (or clip) is still waiting in the inbox: the edit waits for its note.
+            const original = (await inbox.statusOf(`slack:${incoming.id}`)) ?? (await inbox.statusOf(slackWorkKeys.voice(incoming)));
+            return original === 'pending' || original === 'running' ? 'wait' : 'done';
+          }
+          if (note.status === 'received') return 'wait';
+          // Only a note still in draft follows its message; a validated note is never changed by an edit.
+          if (note.status !== 'draft' || !incoming.text) return 'done';
+          const who = await conversation.useCases.identifyUser({ user: incoming.user, door: 'slack' });
+          if (!who.ok || who.value.actor.personId !== note.authorId) return 'done';
+          const edited = await conversation.useCases.editShiftNote({ actor: who.value.actor, noteId: note.id, edit: { kind: 'replace-text', text: incoming.text } });
+          if (!edited.ok) logger.warn({ code: edited.code }, 'slack.edit_not_applied');
+          return 'done';
+        },
+      });
+      const enqueueVoice = conversation.defineWork(SLACK_WORK.voice, work.voice);
+      const enqueueEdit = conversation.defineWork(SLACK_WORK.edit, work.edit);
+      const enqueueHome = conversation.defineWork(SLACK_WORK.home, work.home);
       const receiver = socket ? null : new SharedServerReceiver({ signingSecret: slack.signingSecret ?? '', clock: deps.clock, logger });
       door = createSlackApp(receiver ?? { socket: { appToken: slack.appToken! } }, {
         t, logger, texts, clients, tokenFor, conversation: conversation.conversation, intake: conversation.intake,
         emailOf,
-        notify: (messages) => conversation.uow.stores.outbox.enqueue(messages),
-        messageEdited: async (incoming) => {
-          // Only a note still in draft follows its message; a validated note is never changed by an edit.
-          const note = await conversation.uow.stores.notes.findByEvent('slack', incoming.id);
-          if (!note || note.status !== 'draft' || !incoming.text) return;
-          const who = await conversation.useCases.identifyUser({ user: incoming.user, door: 'slack' });
-          if (!who.ok || who.value.actor.personId !== note.authorId) return;
-          const edited = await conversation.useCases.editShiftNote({ actor: who.value.actor, noteId: note.id, edit: { kind: 'replace-text', text: incoming.text } });
-          if (!edited.ok) logger.warn({ code: edited.code }, 'slack.edit_not_applied');
-        },
-        download: createSlackDownloader({ apiUrl: slack.apiUrl }),
-        ...(deps.transcriber ? { transcriber: deps.transcriber } : {}),
+        notify,
+        ...(deps.transcriber ? { intakeVoice: (clip: IncomingChat) => enqueueVoice(slackWorkKeys.voice(clip), clip as unknown as Record<string, unknown>) } : {}),
+        intakeHomeRefresh: (action) => enqueueHome(slackWorkKeys.home(action), { user: action.user, after: `slack:${action.id}` }),
+        intakeEdit: (incoming, version) => enqueueEdit(slackWorkKeys.edit(incoming, version), incoming as unknown as Record<string, unknown>),
         ...(installer ? { uninstalled: installer.uninstalled } : {}),
-        publishHome: async (user, token) => {
-          const email = await emailOf(user, token);
-          const who = await conversation.useCases.identifyUser({
-            user: { platform: 'slack', workspaceId: user.workspaceId, userId: user.userId }, door: 'slack', ...(email ? { email } : {}),
-          });
-          const reply = await homeReply(who.ok ? who.value.actor : null, {
-            t, locale: config.locale, clock: deps.clock, defaultTimezone: config.defaultTimezone,
-            notes: conversation.uow.stores.notes, identities, progress: stores.progress,
-          });
-          await clients.call(token, 'views.publish', { user_id: user.userId, view: homeView(reply, texts) });
-        },
+        publishHome,
       }, { apiUrl: slack.apiUrl });
       return [
         ...(receiver ? [{ method: 'POST' as const, path: SLACK_EVENTS_PATH, handler: (req: IncomingMessage, res: ServerResponse) => receiver.handle(req, res) }] : []),

@@ -18,4 +18,9 @@ export class DrizzleInbox implements Inbox {
     const [existing] = await this.db.select({ id: inbox.id }).from(inbox).where(eq(inbox.dedupeKey, item.dedupeKey));
     return { created: false, id: existing?.id ?? '' };
   }
+
+  async statusOf(dedupeKey: string): Promise<string | null> {
+    const [row] = await this.db.select({ status: inbox.status }).from(inbox).where(eq(inbox.dedupeKey, dedupeKey));
+    return row?.status ?? null;
+  }
 }

@@ -179,6 +179,35 @@ describe.each(databaseTargets())('the Slack door (Bolt, HTTP mode) on $name', ({
     expect((await lastNote())).toMatchObject({ status: 'confirmed', rawText: NOTE.replace('300 m2', '450 m2') });
   });
 
+  it('stores an edit durably before answering; an edit that overtakes its note waits for the draft, and a redelivery is one edit', async () => {
+    const eti = sh.user('demo-eti-ev');
+    const dm = sh.dmOf(eti);
+    const original = sh.dmMessage(eti, NOTE, '1762100040.000100');
+    const edit = { type: 'message', subtype: 'message_changed', channel: dm, channel_type: 'im', hidden: true, ts: '1762100041.000100',
+      message: { ...original, text: NOTE.replace('300 m2', '450 m2'), edited: { user: eti, ts: '1762100041.000100' } }, previous_message: original };
+    // The engine is down when the note first comes: the note stays `received`, retried later.
+    extractor.fail = true;
+    await ok(sh.event(original, { eventId: 'EvNote' }));
+    await ok(sh.event(edit, { eventId: 'EvEdit' }));
+    await ok(sh.event(edit, { eventId: 'EvEdit', retryNum: 1 }));
+    expect((await db.db.select().from(inbox)).map((r) => r.kind).sort()).toEqual(['incoming', 'slack.edit']);
+    await settle();
+    expect((await lastNote()).status).toBe('received');
+    expect((await db.db.select().from(inbox)).every((r) => r.status === 'pending' && r.attempt === 1)).toBe(true);
+
+    extractor.fail = false;
+    const calls = extractor.calls;
+    sh.h.clock.advance(1_500);
+    await settle();
+    expect(await db.db.select().from(shiftNotes)).toHaveLength(1);
+    expect(await lastNote()).toMatchObject({ status: 'draft', rawText: NOTE.replace('300 m2', '450 m2') });
+    // Extracted once as written, once as edited: the redelivered edit did nothing more.
+    expect(extractor.calls - calls).toBe(2);
+    expect((await db.db.select().from(inbox)).every((r) => r.status === 'done')).toBe(true);
+    expect(sh.slack.shown(dm)).toHaveLength(1);
+    expect(slackText(sh.slack.shown(dm)[0]!)).toContain('450');
+  }, 30_000);
+
   it('keeps a reply when Slack rate-limits it, and posts it after the time Slack asked', async () => {
     const eti = sh.user('demo-eti-ev');
     sh.slack.failNext('chat.postMessage', { error: 'ratelimited', retryAfter: 30 }, 2);

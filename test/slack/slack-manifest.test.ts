@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { OBSERVATION_SHORTCUT } from '../../src/platforms/slack/slack-message.js';
 import { SLASH_COMMAND } from '../../src/platforms/slack/slack-app.js';
+import { ASSISTANT_PROMPTS, expandPrompt, promptTitle } from '../../src/platforms/slack/slack-assistant.js';
+import { createTranslator } from '../../src/i18n/translator.js';
 import { BOT_SCOPES } from '../../src/platforms/slack/slack-oauth.js';
 import { root, sharedDir } from '../support/test-paths.js';
 
@@ -19,6 +21,21 @@ const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'views.update': [],
   'views.publish': [],
   'oauth.v2.access': [],
+  'assistant.threads.setSuggestedPrompts': ['assistant:write'],
+  'assistant.threads.setStatus': ['assistant:write'],
+  'assistant.threads.setTitle': ['assistant:write'],
+};
+/** Bolt's Assistant utilities and the Web API method each one calls. */
+const ASSISTANT_UTILITIES: Readonly<Record<string, string>> = {
+  setSuggestedPrompts: 'assistant.threads.setSuggestedPrompts',
+  setStatus: 'assistant.threads.setStatus',
+  setTitle: 'assistant.threads.setTitle',
+};
+/** The Assistant's listeners and the event each one answers. */
+const ASSISTANT_LISTENERS: Readonly<Record<string, string>> = {
+  threadStarted: 'assistant_thread_started',
+  threadContextChanged: 'assistant_thread_context_changed',
+  userMessage: 'message',
 };
 /** Scopes of the bot events, and what else needs a scope. */
 const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
@@ -28,10 +45,12 @@ const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
   app_home_opened: [],
   app_uninstalled: [],
   tokens_revoked: [],
+  assistant_thread_started: ['assistant:write'],
+  assistant_thread_context_changed: ['assistant:write'],
 };
 
 const manifest = JSON.parse(readFileSync(join(root, 'manifest', 'slack', 'manifest.json'), 'utf8')) as {
-  features: { slash_commands: Array<{ command: string }>; shortcuts: Array<{ callback_id: string; type: string }>; app_home: { home_tab_enabled: boolean } };
+  features: { assistant_view?: { assistant_description: string; suggested_prompts: Array<{ title: string; message: string }> }; slash_commands: Array<{ command: string }>; shortcuts: Array<{ callback_id: string; type: string }>; app_home: { home_tab_enabled: boolean } };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; socket_mode_enabled: boolean; interactivity: { is_enabled: boolean } };
 };
@@ -42,12 +61,16 @@ const sources = [
 
 describe('the Slack manifest (manifest/slack/manifest.json)', () => {
   it('asks for exactly the scopes of the API methods, events and features the code uses', () => {
-    const methods = [...new Set([...sources.matchAll(/'((?:auth|chat|conversations|users|views|files|reactions|team|apps|oauth|assistant)\.[a-zA-Z.]+)'/g)].map((m) => m[1]!))]
+    const methods = [...new Set([...sources.matchAll(/'((?:auth|chat|conversations|users|views|files|reactions|team|apps|oauth|assistant)\.[a-zA-Z.]+)'/g)].map((m) => m[1]!)
+      // Bolt's Assistant utilities call the Web API for us.
+      .concat(Object.entries(ASSISTANT_UTILITIES).filter(([u]) => new RegExp(`\\b${u}\\(`).test(sources)).map(([, m]) => m)))]
       .filter((m) => !/\.(com|net|org)$/.test(m)); // host names (files.slack.com) are not methods
     expect(methods).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'views.open', 'views.update', 'users.info', 'conversations.open']));
     const unknown = methods.filter((m) => !(m in METHOD_SCOPES));
     expect(unknown).toEqual([]);
-    const listened = [...sources.matchAll(/app\.event\('([a-z_]+)'/g)].map((m) => m[1]!);
+    const assistant = /new Assistant\(/.test(sources);
+    const listened = [...sources.matchAll(/app\.event\('([a-z_]+)'/g)].map((m) => m[1]!)
+      .concat(assistant ? Object.entries(ASSISTANT_LISTENERS).filter(([l]) => new RegExp(`\\b${l}:`).test(sources)).map(([, e]) => e) : []);
     const events = manifest.settings.event_subscriptions.bot_events;
     // Every event subscribed is listened to, and every event listened to is subscribed (message → message.*).
     for (const e of events) expect(listened).toContain(e.startsWith('message.') ? 'message' : e);
@@ -74,6 +97,13 @@ describe('the Slack manifest (manifest/slack/manifest.json)', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(/app_home_opened/.test(sources));
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('declares the assistant side panel with the prompts the door recognises, in French', () => {
+    const t = createTranslator('fr');
+    expect(manifest.features.assistant_view?.assistant_description).toMatch(/note de fin de journée/);
+    expect(manifest.features.assistant_view?.suggested_prompts).toEqual(ASSISTANT_PROMPTS.map((p) => ({ title: promptTitle(p.key, t), message: promptTitle(p.key, t) })));
+    expect(manifest.features.assistant_view?.suggested_prompts.map((p) => expandPrompt(p.message, t))).toEqual(['/relais note', '/relais séance', '/relais suivi']);
   });
 
   const schemaDir = join(sharedDir, 'fixtures', 'schemas');

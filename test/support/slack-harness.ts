@@ -37,7 +37,8 @@ export async function createSlackHarness(db: DatabaseHandle, options: { extracto
   const h = await createHarness(db, {
     extractor: options.extractor,
     ...(options.transcriber ? { transcriber: options.transcriber } : {}),
-    env: { PORT: '0', PLAYGROUND_ENABLED: 'false', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, ...options.env },
+    // Posts are not paced per channel unless a test sets SLACK_CHANNEL_INTERVAL_MS (the clock is moved by hand).
+    env: { PORT: '0', PLAYGROUND_ENABLED: 'false', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, SLACK_CHANNEL_INTERVAL_MS: '0', ...options.env },
   });
   const serving = await serve(h.relais);
   const structure = await h.relais.stores.roster.defaultStructure();

@@ -66,7 +66,7 @@ async function bodyOf(req: IncomingMessage): Promise<Record<string, unknown>> {
 /**
  * A local stand-in of Slack's Web API over real HTTP: records every call,
  * keeps the messages of each channel (chat.postMessage / chat.update),
- * answers views.*, users.info (with e-mail), conversations.*, files.info and
+ * answers views.*, users.info (with e-mail), conversations.*, assistant.threads.*, files.info and
  * file downloads (bot token required), response_url posts, and fails on
  * demand with `ratelimited` (429 + Retry-After) or any Slack error.
  */
@@ -154,6 +154,9 @@ export async function startSlackStandIn(options: { botToken: string }): Promise<
         const id = method === 'views.update' ? String(args['view_id'] ?? '') : `V${String(++seq).padStart(6, '0')}`;
         return send(200, { ok: true, view: { ...view, id, hash: `h${seq}` } });
       }
+      case 'assistant.threads.setSuggestedPrompts': case 'assistant.threads.setStatus': case 'assistant.threads.setTitle':
+        if (!args['channel_id'] || !args['thread_ts']) return send(200, { ok: false, error: 'invalid_arguments' });
+        return send(200, { ok: true });
       case 'users.info': {
         const u = users.get(String(args['user'] ?? ''));
         if (!u) return send(200, { ok: false, error: 'user_not_found' });

@@ -1,4 +1,4 @@
-import { read, readUrl, type ConfigProblem, type Env, type VariableSpec } from '../variable.js';
+import { read, readInteger, readUrl, type ConfigProblem, type Env, type VariableSpec } from '../variable.js';
 
 /**
  * Slack runs in one of three ways:
@@ -17,6 +17,8 @@ export interface SlackConfig {
   readonly apiUrl: string;
   /** AES-256-GCM key (32 bytes) encrypting the workspaces' tokens at rest (OAuth mode). */
   readonly tokenKey: Buffer | undefined;
+  /** Least time between two messages Relais posts in one channel (Slack allows about one per second). */
+  readonly channelIntervalMs: number;
 }
 
 export const slackVariables: readonly VariableSpec[] = [
@@ -28,6 +30,7 @@ export const slackVariables: readonly VariableSpec[] = [
   { name: 'SLACK_STATE_SECRET', secret: true, help: 'config.var.SLACK_STATE_SECRET' },
   { name: 'SLACK_TOKEN_KEY', secret: true, help: 'config.var.SLACK_TOKEN_KEY' },
   { name: 'SLACK_API_URL', default: 'https://slack.com/api/', help: 'config.var.SLACK_API_URL' },
+  { name: 'SLACK_CHANNEL_INTERVAL_MS', default: '1000', help: 'config.var.SLACK_CHANNEL_INTERVAL_MS' },
 ];
 
 export function parseSlackConfig(env: Env, problems: ConfigProblem[]): SlackConfig | null {
@@ -38,6 +41,7 @@ export function parseSlackConfig(env: Env, problems: ConfigProblem[]): SlackConf
   const clientSecret = read(env, 'SLACK_CLIENT_SECRET');
   const stateSecret = read(env, 'SLACK_STATE_SECRET');
   const apiUrl = readUrl(env, 'SLACK_API_URL', problems, ['https:', 'http:']) ?? 'https://slack.com/api/';
+  const channelIntervalMs = readInteger(env, 'SLACK_CHANNEL_INTERVAL_MS', 1000, problems, { min: 0, max: 60_000 });
   const rawKey = read(env, 'SLACK_TOKEN_KEY');
   let tokenKey: Buffer | undefined;
   if (rawKey !== undefined) {
@@ -72,5 +76,5 @@ export function parseSlackConfig(env: Env, problems: ConfigProblem[]): SlackConf
     if (botToken === undefined) problems.push({ variable: 'SLACK_BOT_TOKEN', code: 'config.problem.slack_bot_token_missing' });
     if (signingSecret === undefined) problems.push({ variable: 'SLACK_SIGNING_SECRET', code: 'config.problem.slack_signing_secret' });
   }
-  return { mode, botToken, appToken, signingSecret, clientId, clientSecret, stateSecret, apiUrl, tokenKey };
+  return { mode, botToken, appToken, signingSecret, clientId, clientSecret, stateSecret, apiUrl, tokenKey, channelIntervalMs };
 }

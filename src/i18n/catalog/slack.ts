@@ -1,9 +1,10 @@
 import type { CatalogPart } from './types.js';
 
-/** The Slack door: modals, App Home, voice clips. */
+/** The Slack door: modals, App Home, voice clips, the assistant side panel. */
 export const slack: CatalogPart = {
   fr: {
     'config.var.SLACK_TOKEN_KEY': 'Clé de chiffrement des jetons Slack des espaces installés (OAuth) : 32 octets en base64 ou 64 caractères hexadécimaux (`openssl rand -base64 32`).',
+    'config.var.SLACK_CHANNEL_INTERVAL_MS': 'Délai minimal, en millisecondes, entre deux messages que Relais publie dans un même canal (Slack en accepte environ un par seconde) ; les suivants attendent leur tour, aucun n’est perdu.',
     'config.problem.slack_token_key': 'l’installation multi-espaces demande SLACK_TOKEN_KEY : 32 octets en base64 ou 64 caractères hexadécimaux (`openssl rand -base64 32`).',
     'slack.oauth.installed.title': 'Relais est installé',
     'slack.oauth.installed.text': 'Relais est installé dans l’espace de travail « {team} ». Ouvrez Slack : Relais est dans « Applications ». Écrivez-lui « aide ».',
@@ -35,9 +36,15 @@ export const slack: CatalogPart = {
     'slack.home.footer': 'Cet onglet n’est visible que par toi. Écris « aide » dans l’onglet Messages pour tout ce que Relais sait faire.',
     'slack.voice.needs_configuration': 'J’ai bien reçu ton message vocal, mais Slack n’en a pas fait de transcription et la dictée n’est pas configurée pour Relais. Écris ta note, ou demande à l’administrateur de configurer la transcription.',
     'slack.voice.failed': 'Je n’ai pas réussi à transcrire ton message vocal. Réessaie, ou écris ta note.',
+    'slack.assistant.prompts_title': 'Que veux-tu faire ?',
+    'slack.assistant.prompt.note': 'Dicter ma note de fin de journée',
+    'slack.assistant.prompt.session': 'Préparer une séance',
+    'slack.assistant.prompt.summary': 'Résumé de parcours',
+    'slack.assistant.thinking': 'Je réfléchis…',
   },
   en: {
     'config.var.SLACK_TOKEN_KEY': 'Encryption key of the installed workspaces’ Slack tokens (OAuth): 32 bytes in base64 or 64 hex characters (`openssl rand -base64 32`).',
+    'config.var.SLACK_CHANNEL_INTERVAL_MS': 'Least time, in milliseconds, between two messages Relais posts in one channel (Slack takes about one per second); the next ones wait their turn, none is lost.',
     'config.problem.slack_token_key': 'multi-workspace install needs SLACK_TOKEN_KEY: 32 bytes in base64 or 64 hex characters (`openssl rand -base64 32`).',
     'slack.oauth.installed.title': 'Relais is installed',
     'slack.oauth.installed.text': 'Relais is installed in the "{team}" workspace. Open Slack: Relais is under "Apps". Write "help" to it.',
@@ -69,5 +76,11 @@ export const slack: CatalogPart = {
     'slack.home.footer': 'Only you can see this tab. Type "help" in the Messages tab for everything Relais can do.',
     'slack.voice.needs_configuration': 'I received your voice message, but Slack made no transcript of it and dictation is not configured for Relais. Type your note, or ask the administrator to set up transcription.',
     'slack.voice.failed': 'I could not transcribe your voice message. Try again, or type your note.',
+    'slack.assistant.prompts_title': 'What would you like to do?',
+    // The prompts are sent back as the user's words and read as French commands: same text in both locales, like the manifest's.
+    'slack.assistant.prompt.note': 'Dicter ma note de fin de journée',
+    'slack.assistant.prompt.session': 'Préparer une séance',
+    'slack.assistant.prompt.summary': 'Résumé de parcours',
+    'slack.assistant.thinking': 'Thinking…',
   },
 };

@@ -1,18 +1,18 @@
 import { App, SocketModeReceiver, type Authorize, type Receiver } from '@slack/bolt';
 import type { Conversation } from '../../conversation/conversation.js';
-import type { Incoming, IncomingAction, IncomingUser } from '../../conversation/incoming.js';
+import type { Incoming, IncomingAction, IncomingMessage, IncomingUser } from '../../conversation/incoming.js';
 import { NOTE_ACTIONS } from '../../conversation/presenters/note-actions.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { OutgoingMessage } from '../../core/ports/outbox.js';
-import type { Transcriber } from '../../core/ports/transcriber.js';
 import { textReply } from '../../core/messages/reply.js';
 import { placeOf } from '../../conversation/conversation.js';
 import type { Translate } from '../../i18n/translator.js';
+import { createSlackAssistant } from './slack-assistant.js';
 import { loadingModal, renderModal, type RenderTexts } from './slack-blocks.js';
 import { slackLogger, type SlackClients } from './slack-client.js';
 import {
   blockActionIncoming, commandIncoming, commandSchema, envelopeSchema, interactionSchema, messageIncoming, OBSERVATION_SHORTCUT,
-  shortcutIncoming, viewSubmissionIncoming, type SlackEvent,
+  shortcutIncoming, viewSubmissionIncoming, type SlackEvent, type SlackMessageEvent,
 } from './slack-message.js';
 
 export const SLASH_COMMAND = '/relais';
@@ -31,14 +31,14 @@ export interface SlackAppDeps {
   readonly publishHome?: (user: IncomingUser, token: string) => Promise<void>;
   /** Writes replies the door itself gives (voice clip without transcript). */
   readonly notify: (messages: readonly OutgoingMessage[]) => Promise<void>;
-  /** Speech to text for voice clips Slack did not transcribe (absent until configured). */
-  readonly transcriber?: Transcriber;
-  /** Downloads a private Slack file with the bot token. */
-  readonly download?: (url: string, token: string) => Promise<Buffer | null>;
+  /** Stores a voice clip Slack did not transcribe, for the inbox worker to transcribe (absent until dictation is configured). */
+  readonly intakeVoice?: (clip: IncomingMessage) => Promise<{ created: boolean }>;
   /** The app was uninstalled from a workspace or its tokens revoked (OAuth mode): forget the installation. */
   readonly uninstalled?: (workspaceId: string) => Promise<void>;
-  /** An edit of a message that became a note still in draft: the draft follows the new text. */
-  readonly messageEdited?: (incoming: Incoming & { kind: 'message' }) => Promise<void>;
+  /** Stores an App Home refresh to do once this action (clicked in App Home) is processed. */
+  readonly intakeHomeRefresh?: (action: IncomingAction) => Promise<{ created: boolean }>;
+  /** Stores an edit of a message (`version`: Slack's edit ts), for the worker to re-extract a note still in draft. */
+  readonly intakeEdit?: (incoming: IncomingMessage, version: string) => Promise<{ created: boolean }>;
 }
 
 /** The running door: Bolt's app, and the background work (modal updates) tests can wait for. */
@@ -101,31 +101,18 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
   async function take(event: SlackEvent, token: string | undefined): Promise<boolean> {
     if (event.kind === 'ignored') return false;
     let { incoming } = event;
+    if (token) {
+      const email = await deps.emailOf(incoming.user, token);
+      if (email) incoming = { ...incoming, user: { ...incoming.user, email } };
+    }
     if (incoming.kind === 'message' && incoming.source === 'voice' && !incoming.transcript) {
       const audio = incoming.attachments?.find((a) => a.kind === 'audio');
-      const { transcriber, download } = deps;
-      if (transcriber && download && audio?.url && token) {
-        // Downloading and transcribing take longer than Slack waits: done after the answer, then stored as usual.
-        const clip = incoming;
-        later(async () => {
-          const audioBytes = await download(audio.url!, token);
-          const text = audioBytes ? await transcriber.transcribe(audioBytes, audio.mimeType ?? 'audio/mp4') : null;
-          if (!text?.ok) {
-            await deps.notify([{ key: `reply:${clip.id}:voice`, destination: placeOf(clip), reply: textReply(t('slack.voice.failed')) }]);
-            return;
-          }
-          await take({ kind: 'incoming', incoming: { ...clip, text: [clip.text, text.value.text].filter(Boolean).join('\n'), transcript: text.value.text } }, token);
-        });
-        return true;
-      }
+      // Downloading and transcribing take longer than Slack waits: stored first, done by the inbox worker.
+      if (deps.intakeVoice && audio?.url) return (await deps.intakeVoice(incoming)).created;
       if (incoming.text === '') {
         await deps.notify([{ key: `reply:${incoming.id}:voice`, destination: placeOf(incoming), reply: textReply(t('slack.voice.needs_configuration')) }]);
         return false;
       }
-    }
-    if (token) {
-      const email = await deps.emailOf(incoming.user, token);
-      if (email) incoming = { ...incoming, user: { ...incoming.user, email } };
     }
     return (await deps.intake(incoming)).created;
   }
@@ -135,17 +122,21 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
     if (!envelope.success || !envelope.data.event) return;
     const teamId = envelope.data.team_id ?? '';
     const event = envelope.data.event;
-    if (event.subtype === 'message_changed' && deps.messageEdited && event.message) {
-      const edited = messageIncoming(teamId, { ...event.message, channel: event.channel, channel_type: event.channel_type, type: 'message' }, context.botUserId);
-      // Extraction may take a while (language model): after the answer, like every slow job.
+    if (event.subtype === 'message_changed') {
+      const message = event.message as (SlackMessageEvent & { edited?: { ts?: string } }) | null | undefined;
+      if (!deps.intakeEdit || !message) return;
+      const edited = messageIncoming(teamId, { ...message, channel: event.channel, channel_type: event.channel_type, type: 'message' }, context.botUserId);
+      // Re-extraction may take a while (language model): stored now, done by the inbox worker.
       if (edited.kind === 'incoming' && edited.incoming.kind === 'message') {
-        const changed = edited.incoming;
-        later(() => deps.messageEdited!(changed));
+        const version = message.edited?.ts ?? event.ts ?? envelope.data.event_id ?? '';
+        await deps.intakeEdit(edited.incoming, version);
       }
       return;
     }
     await take(messageIncoming(teamId, event, context.botUserId), context.botToken);
   };
+  // The assistant side panel: its thread events and messages are taken by the Assistant's middleware, before these listeners.
+  app.assistant(createSlackAssistant({ t, logger, take }));
   app.event('message', onMessage);
   app.event('app_mention', onMessage);
 
@@ -202,7 +193,11 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
         return ack();
       }
     }
-    await take(event, token);
+    const created = await take(event, token);
+    // A click in App Home (a draft's Valider…): the tab is published again once the action is done.
+    if (created && deps.intakeHomeRefresh && (parsed.data.view as { type?: string } | null | undefined)?.type === 'home') {
+      await deps.intakeHomeRefresh(incoming);
+    }
     await ack();
   });
 

@@ -10,7 +10,7 @@ export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
 /** The bot scopes asked at install: the same as manifest/slack/manifest.json (a test compares them). */
 export const BOT_SCOPES = [
-  'app_mentions:read', 'channels:history', 'channels:join', 'chat:write', 'commands', 'files:read', 'im:history', 'im:write', 'users:read', 'users:read.email',
+  'app_mentions:read', 'assistant:write', 'channels:history', 'channels:join', 'chat:write', 'commands', 'files:read', 'im:history', 'im:write', 'users:read', 'users:read.email',
 ] as const;
 const STATE_COOKIE = 'relais_slack_state';
 const STATE_TTL_MS = 10 * 60_000;

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Reply } from '../../core/messages/reply.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Delivery, MessageSender, SendOutcome, SentRef } from '../../core/ports/message-sender.js';
 import { renderMessage, type RenderTexts } from './slack-blocks.js';
+import type { ChannelPacer } from './slack-pacer.js';
 import type { SlackClients, SlackFailure, SlackResult } from './slack-client.js';
 
 /** What the outbox keeps of a sent message, so later updates edit it in place. */
@@ -44,6 +46,8 @@ export function createSlackSender(deps: {
   readonly texts: RenderTexts;
   readonly logger: Logger;
   readonly fetch?: typeof fetch;
+  /** Per-channel turns (about one message per second and channel); without it, posts go as they come. */
+  readonly pacer?: ChannelPacer;
 }): MessageSender {
   const { clients } = deps;
   const doFetch = deps.fetch ?? fetch;
@@ -60,9 +64,13 @@ export function createSlackSender(deps: {
     return id ? { ok: true, value: id } : { ok: false, failure: { kind: 'slack', error: 'channel_not_found' } };
   }
 
-  async function post(token: string, channel: string, delivery: Delivery, body: Record<string, unknown>): Promise<SlackResult<{ ts?: string; channel?: string }>> {
+  async function post(token: string, channel: string, delivery: Delivery, body: Record<string, unknown>, key: string): Promise<SlackResult<{ ts?: string; channel?: string }>> {
+    const wait = deps.pacer?.turn(channel, key) ?? 0;
+    if (wait > 0) return { ok: false, failure: { kind: 'rate-limited', retryAfterMs: wait } };
     const args = { channel, ...body, ...(delivery.threadId ? { thread_ts: delivery.threadId } : {}) };
     const first = await clients.call<{ ts?: string; channel?: string }>(token, 'chat.postMessage', args);
+    // Slack's own limit (other instances, bursts it counts differently): the whole channel waits, this message first.
+    if (!first.ok && first.failure.kind === 'rate-limited') deps.pacer?.limited(channel, key, first.failure.retryAfterMs);
     // A public channel bound with `/relais équipe lier` that Relais was never invited to: join it once.
     if (!first.ok && first.failure.kind === 'slack' && first.failure.error === 'not_in_channel') {
       const joined = await clients.call(token, 'conversations.join', { channel });
@@ -90,7 +98,8 @@ export function createSlackSender(deps: {
 
   return {
     platform: 'slack',
-    async send(delivery: Delivery, reply: Reply, replaces?: SentRef): Promise<SendOutcome> {
+    async send(delivery: Delivery, reply: Reply, replaces?: SentRef, context?: { readonly key: string }): Promise<SendOutcome> {
+      const key = context?.key ?? `${delivery.workspaceId}:${randomUUID()}`;
       const message = renderMessage(reply, deps.texts);
       const responseUrl = str(replaces?.['responseUrl']) ?? (replaces ? undefined : str(delivery.reference?.['responseUrl']));
       if (responseUrl) return viaResponseUrl(responseUrl, { text: message.text, blocks: message.blocks }, Boolean(replaces));
@@ -105,10 +114,10 @@ export function createSlackSender(deps: {
         sent = await clients.call(token, 'chat.update', { channel: channel.value, ts, text: body.text, blocks: body.blocks });
         // The message was deleted in Slack: the update comes as a new message rather than not at all.
         if (!sent.ok && sent.failure.kind === 'slack' && ['message_not_found', 'cant_update_message', 'edit_window_closed'].includes(sent.failure.error)) {
-          sent = await post(token, channel.value, delivery, body);
+          sent = await post(token, channel.value, delivery, body, key);
         }
       } else {
-        sent = await post(token, channel.value, delivery, body);
+        sent = await post(token, channel.value, delivery, body, key);
       }
       if (!sent.ok) return outcome(sent.failure, deps.logger);
       const ref: SlackRef = { channel: sent.value.channel ?? channel.value, ts: sent.value.ts ?? ts ?? '' };

@@ -1,0 +1,67 @@
+import { shiftNotes } from '../../src/storage/schema/index.js';
+import type { DatabaseHandle } from '../../src/storage/database.js';
+import { scriptedExtractor } from '../support/scripted-extractor.js';
+import { createSlackHarness, slackText, type SlackHarness } from '../support/slack-harness.js';
+import { TEAM_ID } from '../support/slack-web-api.js';
+import { openTestPglite, truncateAll } from '../support/test-database.js';
+
+type View = { type: string; blocks: Array<Record<string, unknown>> };
+
+describe('App Home in Slack', () => {
+  let db: DatabaseHandle;
+  let sh: SlackHarness;
+  beforeAll(async () => { db = await openTestPglite(); });
+  afterAll(async () => db.close());
+  beforeEach(async () => {
+    await truncateAll(db);
+    sh = await createSlackHarness(db, { extractor: scriptedExtractor((note) => (note.includes('tonte') ? { production: [{ activity: 'tonte', quantity: 120, unit: 'm2' }] } : {})) });
+  });
+  afterEach(async () => sh.close());
+  const settle = async () => {
+    await sh.h.relais.slack!.settle();
+    await sh.h.drain();
+  };
+  const lastHome = (user: string): View => sh.slack.callsOf('views.publish').filter((c) => c.args['user_id'] === user).at(-1)!.args['view'] as View;
+
+  it('publishes the tab again after a click in it, once the click is processed, showing its effect', async () => {
+    const eti = sh.user('demo-eti-ev');
+    const dm = sh.dmOf(eti);
+    await sh.event(sh.dmMessage(eti, 'Tout le monde était là. 120 m2 de tonte.', '1762100600.000100'));
+    await settle();
+    await sh.event({ type: 'app_home_opened', user: eti, channel: dm, tab: 'home', event_ts: '1762100601.000100' });
+    await settle();
+    const before = lastHome(eti);
+    expect(slackText({ text: '', blocks: before.blocks })).toContain('Brouillons en attente : 1');
+    const button = before.blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as Array<Record<string, unknown>>)
+      .find((e) => e['action_id'] === 'note.confirm');
+    expect(button).toBeDefined();
+    const publishedBefore = sh.slack.callsOf('views.publish').length;
+
+    const res = await sh.interaction({
+      type: 'block_actions', team: { id: TEAM_ID, domain: 'relais-test' }, user: { id: eti, team_id: TEAM_ID, name: 'eti' }, api_app_id: 'A0RELAIS',
+      trigger_id: 'trig.home.1', container: { type: 'view', view_id: 'V0HOME' },
+      view: { id: 'V0HOME', type: 'home', hash: 'h1', blocks: before.blocks, team_id: TEAM_ID },
+      actions: [{ type: 'button', action_id: 'note.confirm', block_id: 'b', value: button!['value'], action_ts: '1762100602.000100' }],
+    });
+    expect(res.status).toBe(200);
+    // Nothing is published before the click's action is done.
+    expect(sh.slack.callsOf('views.publish')).toHaveLength(publishedBefore);
+    await settle();
+    expect((await db.db.select().from(shiftNotes))[0]!.status).toBe('confirmed');
+    expect(sh.slack.callsOf('views.publish')).toHaveLength(publishedBefore + 1);
+    const after = slackText({ text: '', blocks: lastHome(eti).blocks });
+    expect(after).toContain('Brouillons en attente : 0');
+    expect(after).toContain('envoyée et validée ✅');
+  }, 30_000);
+
+  it('leaves the tab alone after a click in a message', async () => {
+    const eti = sh.user('demo-eti-ev');
+    const dm = sh.dmOf(eti);
+    await sh.event(sh.dmMessage(eti, 'Tout le monde était là. 120 m2 de tonte.', '1762100610.000100'));
+    await settle();
+    await sh.click(eti, sh.slack.shown(dm)[0]!, 'note.confirm');
+    await settle();
+    expect((await db.db.select().from(shiftNotes))[0]!.status).toBe('confirmed');
+    expect(sh.slack.callsOf('views.publish')).toHaveLength(0);
+  }, 30_000);
+});
