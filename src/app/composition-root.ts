@@ -137,7 +137,14 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const routes: Route[] = [documents.route];
   if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
   if (teams) routes.push(...teams.routes(conversation));
-  if (slack) routes.push(...slack.routes(conversation, stores));
+  if (slack) {
+    routes.push(...slack.routes(conversation, stores, {
+      weekProduction: async (actor) => {
+        const log = await useCases.buildProductionLog({ actor });
+        return log.ok ? log.value : null;
+      },
+    }));
+  }
   let started = false;
   return {
     config, logger, clock, database, lifecycle, stores, useCases, learning, conversation, digests, routes, privacy, slack, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,

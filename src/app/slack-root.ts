@@ -19,14 +19,14 @@ import type { Transcriber } from '../core/ports/transcriber.js';
 import { SharedServerReceiver, SLACK_EVENTS_PATH } from '../platforms/slack/slack-receiver.js';
 import { createSlackSender } from '../platforms/slack/slack-sender.js';
 import { ChannelPacer } from '../platforms/slack/slack-pacer.js';
-import { homeReply, homeView } from '../platforms/slack/slack-home.js';
+import { homeReply, homeView, type HomeDeps } from '../platforms/slack/slack-home.js';
 import type { ProgressStore } from '../core/ports/progress-store.js';
 import type { buildConversation } from './conversation-root.js';
 
 /** The Slack door: its sender (for the outbox), its route (HTTP mode) and its Socket Mode connection. */
 export interface SlackDoor {
   readonly sender: MessageSender;
-  routes(conversation: ReturnType<typeof buildConversation>, stores: { readonly progress: ProgressStore }): Route[];
+  routes(conversation: ReturnType<typeof buildConversation>, stores: { readonly progress: ProgressStore }, home?: Pick<HomeDeps, 'weekProduction'>): Route[];
   /** Opens the Socket Mode connection (no-op in HTTP mode). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -58,7 +58,7 @@ export function buildSlackDoor(config: Config, deps: {
   let door: SlackApp | null = null;
   return {
     sender: createSlackSender({ clients, tokenFor, texts, logger, pacer: new ChannelPacer(deps.clock, slack.channelIntervalMs) }),
-    routes: (conversation, stores) => {
+    routes: (conversation, stores, home) => {
       const identities = conversation.uow.stores.identities;
       const socket = slack.mode === 'socket' && slack.appToken;
       const emailOf = async (user: IncomingUser, token: string): Promise<string | undefined> => {
@@ -75,6 +75,7 @@ export function buildSlackDoor(config: Config, deps: {
         const reply = await homeReply(who.ok ? who.value.actor : null, {
           t, locale: config.locale, clock: deps.clock, defaultTimezone: config.defaultTimezone,
           notes: conversation.uow.stores.notes, identities, progress: stores.progress,
+          ...(home?.weekProduction ? { weekProduction: home.weekProduction } : {}),
         });
         const published = await clients.call(token, 'views.publish', { user_id: user.userId, view: homeView(reply, texts) });
         // Network trouble or a rate limit passes: thrown so the inbox retries a refresh (a Slack error would not pass).

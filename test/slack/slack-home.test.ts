@@ -52,6 +52,10 @@ describe('App Home in Slack', () => {
     const after = slackText({ text: '', blocks: lastHome(eti).blocks });
     expect(after).toContain('Brouillons en attente : 0');
     expect(after).toContain('envoyée et validée ✅');
+    // The team's week: the confirmed production, which the draft did not count yet.
+    expect(slackText({ text: '', blocks: before.blocks })).toContain('Aucune production enregistrée');
+    expect(after).toContain('Production de la semaine — Espaces verts');
+    expect(after).toContain('tonte : 120 m² (1 jour(s))');
   }, 30_000);
 
   it('leaves the tab alone after a click in a message', async () => {

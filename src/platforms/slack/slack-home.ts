@@ -6,6 +6,8 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { IdentityStore } from '../../core/ports/identity-store.js';
 import type { NoteStore } from '../../core/ports/note-store.js';
 import type { ProgressStore } from '../../core/ports/progress-store.js';
+import type { ProductionLog } from '../../core/use-cases/build-production-log/build-production-log.js';
+import { formatQuantity } from '../../conversation/format.js';
 import { formatDate } from '../../conversation/format.js';
 import { noteActions } from '../../conversation/presenters/note-actions.js';
 import type { Locale, Translate } from '../../i18n/translator.js';
@@ -20,6 +22,8 @@ export interface HomeDeps {
   readonly notes: NoteStore;
   readonly identities: IdentityStore;
   readonly progress: ProgressStore;
+  /** The team's production log of the week so far (null when the person has no team or no right). */
+  readonly weekProduction?: (actor: Actor) => Promise<ProductionLog | null>;
 }
 
 /**
@@ -60,7 +64,23 @@ async function encadrantBlocks(actor: Actor, today: string, deps: HomeDeps): Pro
     { label: t('slack.home.week_notes'), value: String(confirmed.length) },
     { label: t('slack.home.week_alerts'), value: String(confirmed.reduce((n, note) => n + alertsOf(note), 0)) },
   ] });
+  const log = actor.teamId && deps.weekProduction ? await deps.weekProduction(actor) : null;
+  if (log) out.push(productionBlock(log, deps));
   return out;
+}
+
+/** This week's production of the team, and progress against its targets. */
+function productionBlock(log: ProductionLog, deps: HomeDeps): Block {
+  const { t, locale } = deps;
+  const unit = (u: string | null) => (u === null ? '' : ` ${t(`unit.${u}`)}`);
+  const lines = log.activities.map((a) => t('production.activity_line', {
+    activity: a.activity, days: a.days, totals: a.totals.map((x) => `${formatQuantity(x.quantity, locale)}${unit(x.unit)}`).join(' + '),
+  }));
+  lines.push(...log.targets.map((x) => t('production.target_line', {
+    activity: x.activity, done: formatQuantity(x.done, locale), target: formatQuantity(x.target, locale), unit: unit(x.unit).trim(), percent: x.percent,
+    period: t(`production.target_period.${x.period}`),
+  })));
+  return { type: 'list', title: t('slack.home.week_production', { team: log.team.name }), items: [{ title: '', lines: lines.length ? lines : [t('production.empty')] }] };
 }
 
 const alertsOf = (note: ShiftNote): number => note.draft?.extraction.alerts.length ?? 0;
