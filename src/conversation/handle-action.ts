@@ -31,6 +31,7 @@ async function answerQuestion(value: string, ctx: HandlerContext, deps: Conversa
       if (!(UNITS as readonly string[]).includes(answer.u)) return ctx.reply(errorReply('edit.invalid', deps.t), { private: true });
       edit = { kind: 'set-unit', position: Number(answer.i), unit: answer.u as Unit };
       break;
+    case 'act': edit = { kind: 'set-activity', position: Number(answer.i), activity: String(answer.a) }; break;
     case 'late': edit = { kind: 'set-late-minutes', person: String(answer.p), minutes: Number(answer.m) }; break;
     default: edit = { kind: 'skip-questions' };
   }

@@ -45,6 +45,20 @@ describe('clarifying questions (pure)', () => {
     const units = clarifyingQuestions({ ...x, unknownNames: [] }, { authorId: 'e1', teamId: 'T1', roster }).filter((q) => q.kind === 'unit');
     expect(units.map((q) => (q.kind === 'unit' ? [q.activity, q.units[0]] : []))).toEqual([['tri textile', 'kg'], ['tonte', 'm2']]);
   });
+
+  it('asks what a quantity without an activity was, the team\'s own activities first', () => {
+    const x = { ...emptyExtraction(), attendance: ['s1', 's2', 's3', 's4'].map(present), production: [{ activity: 'production', quantity: 300, unit: 'm2' as const }, { activity: 'tonte', quantity: 5, unit: 'h' as const }] };
+    expect(clarifyingQuestions(x, { authorId: 'e1', teamId: 'T1', roster, teamActivities: ['Débroussaillage', 'bordures'] }))
+      .toEqual([{ kind: 'activity', position: 1, quantity: 300, unit: 'm2', choices: ['Débroussaillage', 'bordures', 'tonte', 'désherbage'] }]);
+  });
+
+  it('asks the minutes of a lateness only when the team tracks them', () => {
+    const x = { ...emptyExtraction(), attendance: [...['s1', 's2', 's3'].map(present), { person: 's4', status: 'late' as const, excused: null, minutes: null }] };
+    expect(clarifyingQuestions(x, { authorId: 'e1', teamId: 'T1', roster })).toEqual([]);
+    expect(clarifyingQuestions(x, { authorId: 'e1', teamId: 'T1', roster, askLateMinutes: true })).toEqual([{ kind: 'late-minutes', person: 's4', choices: [5, 10, 15, 30, 60] }]);
+    const known = { ...x, attendance: x.attendance.map((a) => (a.person === 's4' ? { ...a, minutes: 20 } : a)) };
+    expect(clarifyingQuestions(known, { authorId: 'e1', teamId: 'T1', roster, askLateMinutes: true })).toEqual([]);
+  });
 });
 
 const NOTE = 'Lucas et Inès là, Mouss en retard, 300 de tonte. Stef a bien bossé';
@@ -104,6 +118,24 @@ describe('clarifying questions in the conversation', () => {
     expect(text).not.toContain("Je n'ai rien");
     expect(buttons(await draft())).toEqual([]);
     expect((await h.dm('demo-eti-ev')).filter((r) => r.blocks.some((b) => b.type === 'header'))).toHaveLength(1);
+  });
+
+  it('asks what « 300 m2 » alone was, with the rules engine, and the tap names the activity', async () => {
+    const rules = await createHarness(db, {});
+    await rules.say('demo-eti-ev', '/relais équipe réglages objectif.débroussaillage=200 m2');
+    await rules.drain();
+    await rules.say('demo-eti-ev', "tout le monde là, 300 m2 aujourd'hui");
+    await rules.drain();
+    const shown = (await rules.dm('demo-eti-ev')).at(-1)!;
+    expect(replyText(shown)).toContain('300 m² : de quoi ?');
+    const choice = buttons(shown).find((e) => e.type === 'button' && e.label === 'débroussaillage');
+    if (!choice) throw new Error(replyText(shown));
+    expect(choice).toBeDefined();
+    await rules.click('demo-eti-ev', 'note.answer', choice!.type === 'button' ? choice!.value : '');
+    await rules.drain();
+    const note = await rules.relais.conversation.uow.stores.notes.latestDraft(rules.id('demo-eti-ev'));
+    expect(note!.draft!.extraction.production).toEqual([{ activity: 'débroussaillage', quantity: 300, unit: 'm2' }]);
+    expect(replyText((await rules.dm('demo-eti-ev')).at(-1)!)).not.toContain('de quoi ?');
   });
 
   it('« Passe » ends the round: no question comes back on later edits', async () => {

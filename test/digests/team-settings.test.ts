@@ -18,7 +18,7 @@ describe('team settings in French', () => {
     expect(parsed).toEqual({ changes: [
       { field: 'digestTime', value: '17:45' },
       { field: 'targets', activity: 'tonte', target: { quantity: 400, unit: 'm2', period: 'day' } },
-      { field: 'targets', activity: 'debroussaillage', target: { quantity: 2, unit: 't', period: 'week' } },
+      { field: 'targets', activity: 'débroussaillage', target: { quantity: 2, unit: 't', period: 'week' } },
       { field: 'absenceFirstNames', value: true },
       { field: 'quietStart', value: '21:00' }, { field: 'quietEnd', value: '07:00' },
     ] });

@@ -14,6 +14,7 @@ export type Answer =
   | { readonly n: string; readonly k: 'name'; readonly name: string; readonly p: string }
   | { readonly n: string; readonly k: 'unit'; readonly i: number; readonly u: string }
   | { readonly n: string; readonly k: 'late'; readonly p: string; readonly m: number }
+  | { readonly n: string; readonly k: 'act'; readonly i: number; readonly a: string }
   | { readonly n: string; readonly k: 'skip' };
 
 const button = (label: string, answer: Answer, style?: Button['style']): Button =>
@@ -23,7 +24,7 @@ const button = (label: string, answer: Answer, style?: Button['style']): Button 
 export function questionBlocks(note: ShiftNote, roster: readonly RosterEntry[], t: Translate, locale: Locale): Block[] {
   const draft = note.draft;
   if (!draft || draft.questionsDone) return [];
-  const questions = clarifyingQuestions(draft.extraction, { authorId: note.authorId, teamId: note.teamId, roster, askLateMinutes: draft.askLateMinutes === true });
+  const questions = clarifyingQuestions(draft.extraction, { authorId: note.authorId, teamId: note.teamId, roster, askLateMinutes: draft.askLateMinutes === true, teamActivities: draft.teamActivities ?? [] });
   if (questions.length === 0) return [];
   const first = (id: string) => nameOf(roster, id, t).split(' ')[0]!;
   const blocks: Block[] = [{ type: 'divider' }, { type: 'text', text: `*${t('note.questions.title')}*` }];
@@ -47,6 +48,12 @@ export function questionBlocks(note: ShiftNote, roster: readonly RosterEntry[], 
         blocks.push({ type: 'text', text: t('note.question.unit', { quantity: formatQuantity(q.quantity, locale), activity: q.activity }) });
         blocks.push({ type: 'actions', elements: q.units.map((u) => button(t(`unit.${u}`), { n: note.id, k: 'unit', i: q.position, u })) });
         break;
+      case 'activity': {
+        const amount = `${formatQuantity(q.quantity, locale)}${q.unit === null ? '' : ` ${t(`unit.${q.unit}`)}`}`;
+        blocks.push({ type: 'text', text: t('note.question.activity', { amount }) });
+        blocks.push({ type: 'actions', elements: q.choices.map((a) => button(a, { n: note.id, k: 'act', i: q.position, a })) });
+        break;
+      }
       case 'late-minutes':
         blocks.push({ type: 'text', text: t('note.question.late_minutes', { name: first(q.person) }) });
         blocks.push({ type: 'actions', elements: q.choices.map((m) => button(t('note.answer.minutes', { minutes: m }), { n: note.id, k: 'late', p: q.person, m })) });

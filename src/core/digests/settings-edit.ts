@@ -44,7 +44,9 @@ export function parseSettingsChanges(args: string): { changes: SettingsChange[] 
     if (target) {
       const parsed = parseTarget(value);
       if (parsed === undefined) return { error: 'settings.bad_value', key: rawKey };
-      changes.push({ field: 'targets', activity: target[1]!.replace(/_/g, ' '), target: parsed });
+      // The activity as the encadrant wrote it (accents kept); matching folds accents and case anyway.
+      const activity = rawKey.trim().replace(/^objectifs?\./iu, '').replace(/_/g, ' ').toLowerCase();
+      changes.push({ field: 'targets', activity, target: parsed });
       continue;
     }
     const field = KEYS[key];
@@ -137,8 +139,9 @@ export function applySettingsChanges(current: TeamSettings, changes: readonly Se
     if (change.field === 'timezone') continue;
     if (change.field === 'targets') {
       const targets = next['targets'] as Record<string, unknown>;
-      if (change.target === null) delete targets[change.activity];
-      else targets[change.activity] = change.target;
+      // One target per activity whatever its spelling (« debroussaillage » set before accents were kept).
+      for (const key of Object.keys(targets)) if (fold(key) === fold(change.activity)) delete targets[key];
+      if (change.target !== null) targets[change.activity] = change.target;
     } else {
       next[change.field] = change.value;
     }

@@ -14,8 +14,24 @@ export type ClarifyingQuestion =
   | { readonly kind: 'unknown-name'; readonly name: string; readonly candidates: readonly string[] }
   /** A quantity without a unit. */
   | { readonly kind: 'unit'; readonly position: number; readonly activity: string; readonly quantity: number; readonly units: readonly Unit[] }
+  /** A quantity without an activity (« 300 m² » alone): which work was it? */
+  | { readonly kind: 'activity'; readonly position: number; readonly quantity: number; readonly unit: Unit | null; readonly choices: readonly string[] }
   /** A lateness without its minutes, when the team tracks them. */
   | { readonly kind: 'late-minutes'; readonly person: string; readonly choices: readonly number[] };
+
+/** The label the rules engine gives output it could not tie to an activity. */
+export const UNKNOWN_ACTIVITY = 'production';
+
+/** Usual activities by unit, after the team's own targets, for the « de quoi ? » question. */
+function activitiesFor(unit: Unit | null, teamActivities: readonly string[]): string[] {
+  const usual: Record<string, readonly string[]> = {
+    m2: ['tonte', 'débroussaillage', 'désherbage', 'nettoyage'], m: ['taille de haies', 'clôture', 'bordures'],
+    kg: ['tri', 'collecte', 'récolte'], t: ['collecte', 'tri', 'évacuation de déchets'], h: ['entretien', 'nettoyage', 'chantier'],
+    piece: ['meubles', 'vélos', 'repas'], m3: ['déblais', 'compost'], l: ['peinture'],
+  };
+  const all = [...teamActivities, ...(usual[unit ?? 'piece'] ?? [])];
+  return all.filter((a, i) => all.findIndex((b) => fold(b) === fold(a)) === i).slice(0, 4);
+}
 
 /** The one-tap choices for a lateness in minutes. */
 export const LATE_MINUTES_CHOICES = [5, 10, 15, 30, 60] as const;
@@ -72,6 +88,8 @@ export function clarifyingQuestions(x: ShiftNoteExtraction, context: {
   readonly roster: readonly RosterEntry[];
   /** The team tracks lateness in minutes (team setting `retards_minutes`). */
   readonly askLateMinutes?: boolean;
+  /** The team's own activities (its targets), offered first when a quantity has none. */
+  readonly teamActivities?: readonly string[];
 }): ClarifyingQuestion[] {
   const questions: ClarifyingQuestion[] = [];
   const somethingSaid = x.attendance.length + x.observations.length + x.production.length + x.incidents.length + x.alerts.length > 0;
@@ -98,6 +116,10 @@ export function clarifyingQuestions(x: ShiftNoteExtraction, context: {
   }
 
   x.production.forEach((p, i) => {
+    if (p.quantity !== null && (p.activity.trim() === '' || fold(p.activity) === UNKNOWN_ACTIVITY)) {
+      questions.push({ kind: 'activity', position: i + 1, quantity: p.quantity, unit: p.unit, choices: activitiesFor(p.unit, context.teamActivities ?? []) });
+      return;
+    }
     if (p.quantity !== null && p.unit === null && p.activity.trim() !== '') {
       questions.push({ kind: 'unit', position: i + 1, activity: p.activity, quantity: p.quantity, units: unitsFor(p.activity) });
     }

@@ -35,6 +35,8 @@ export interface NoteDraft {
   readonly questionsDone?: boolean;
   /** The team tracks lateness in minutes: a lateness without them is worth a question. */
   readonly askLateMinutes?: boolean;
+  /** The team's own activities (its targets) when the note was drafted, for the « de quoi ? » question. */
+  readonly teamActivities?: readonly string[];
 }
 
 export interface ShiftNote {

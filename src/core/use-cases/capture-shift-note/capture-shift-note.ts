@@ -73,6 +73,8 @@ export function createCaptureShiftNote(deps: {
     const team = note.teamId === null ? null : await deps.uow.stores.identities.teamById(note.teamId);
     const startTime = typeof team?.settings['shiftStart'] === 'string' ? team.settings['shiftStart'] : undefined;
     const askLateMinutes = team?.settings['trackLatenessMinutes'] === true;
+    const targets = team?.settings['targets'];
+    const teamActivities = targets !== null && typeof targets === 'object' ? Object.keys(targets).slice(0, 4) : [];
     const outcome = await deps.extractor.extract(note.rawText ?? '', {
       roster, authorId: note.authorId, shiftDate: note.shiftDate, ...(startTime ? { teamStartTime: startTime } : {}),
     });
@@ -85,8 +87,9 @@ export function createCaptureShiftNote(deps: {
       confidentialWords: confidentialWords(parsed.data),
       ...(transcript !== undefined ? { transcript } : {}),
       ...(askLateMinutes ? { askLateMinutes } : {}),
+      ...(teamActivities.length > 0 ? { teamActivities } : {}),
     };
-    const asks = clarifyingQuestions(parsed.data, { authorId: note.authorId, teamId: note.teamId, roster, askLateMinutes }).length > 0;
+    const asks = clarifyingQuestions(parsed.data, { authorId: note.authorId, teamId: note.teamId, roster, askLateMinutes, teamActivities }).length > 0;
     return deps.uow.transaction(async (s) => {
       const updated = await s.notes.updateNote(note.id, note.version, { status: 'draft', draft });
       if (!updated) {

@@ -26,6 +26,7 @@ export type DraftEdit =
   | { readonly kind: 'resolve-name'; readonly name: string; readonly personId: string }
   | { readonly kind: 'set-unit'; readonly position: number; readonly unit: Unit }
   | { readonly kind: 'set-late-minutes'; readonly person: string; readonly minutes: number }
+  | { readonly kind: 'set-activity'; readonly position: number; readonly activity: string }
   /** « Passe »: no answer, the questions go away. */
   | { readonly kind: 'skip-questions' };
 
@@ -63,6 +64,14 @@ export function createEditShiftNote(deps: { readonly uow: UnitOfWork; readonly e
         if (!current.attendance.some((a) => a.person === person && a.status === 'late')) return err('edit.line_not_found');
         if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) return err('edit.invalid');
         next = { ...current, attendance: current.attendance.map((a) => (a.person === person && a.status === 'late' ? { ...a, minutes } : a)) };
+        break;
+      }
+      case 'set-activity': {
+        const at = input.edit.position - 1;
+        const activity = input.edit.activity.trim();
+        if (current.production[at] === undefined) return err('edit.line_not_found');
+        if (activity === '' || activity.length > 80) return err('edit.invalid');
+        next = { ...current, production: current.production.map((p, i) => (i === at ? { ...p, activity } : p)) };
         break;
       }
       case 'set-unit': {
@@ -116,7 +125,7 @@ export function createEditShiftNote(deps: { readonly uow: UnitOfWork; readonly e
         draft: {
           // An answer removes its own question; any other change (or « Passe ») ends the round.
           ...note.draft!, extraction: parsed.data,
-          questionsDone: note.draft!.questionsDone === true || !['set-attendance', 'set-unit', 'resolve-name', 'set-late-minutes'].includes(input.edit.kind),
+          questionsDone: note.draft!.questionsDone === true || !['set-attendance', 'set-unit', 'resolve-name', 'set-late-minutes', 'set-activity'].includes(input.edit.kind),
           confidentialWords: [...new Set([...(note.draft!.confidentialWords ?? []), ...confidentialWords(parsed.data)])],
         },
         ...(rawText !== undefined ? { rawText } : {}),
