@@ -81,6 +81,7 @@ export async function startSlackStandIn(options: { botToken: string }): Promise<
   const nextTs = () => `1762100000.${String(++seq).padStart(6, '0')}`;
   let base = '';
   const tokens = new Set([options.botToken]);
+  const usedRefreshTokens = new Set<string>();
   let issued = 0;
 
   const server: Server = createServer(async (req, res) => {
@@ -119,7 +120,10 @@ export async function startSlackStandIn(options: { botToken: string }): Promise<
     if (method === 'oauth.v2.access') {
       if (args['client_secret'] !== 'test-client-secret') return send(200, { ok: false, error: 'invalid_client' });
       if (args['grant_type'] !== 'refresh_token' && args['code'] !== 'good-code') return send(200, { ok: false, error: 'invalid_code' });
-      if (args['grant_type'] === 'refresh_token' && !String(args['refresh_token'] ?? '').startsWith('xoxe-1-')) return send(200, { ok: false, error: 'invalid_refresh_token' });
+      // A rotated refresh token works once, as on Slack.
+      const refresh = String(args['refresh_token'] ?? '');
+      if (args['grant_type'] === 'refresh_token' && (!refresh.startsWith('xoxe-1-') || usedRefreshTokens.has(refresh))) return send(200, { ok: false, error: 'invalid_refresh_token' });
+      if (args['grant_type'] === 'refresh_token') usedRefreshTokens.add(refresh);
       const access = `xoxe.xoxb-2-issued-${++issued}`;
       tokens.add(access);
       return send(200, {

@@ -21,4 +21,10 @@ export interface InstallationStore {
   find(platform: string, workspaceId: string): Promise<Installation | null>;
   /** The app was uninstalled or its tokens revoked. */
   remove(platform: string, workspaceId: string): Promise<void>;
+  /**
+   * Runs `refresh` with the installation locked against every other instance
+   * (a rotated refresh token works only once): it reads the current row, and
+   * what it returns is saved before the lock is released.
+   */
+  refreshLocked(platform: string, workspaceId: string, refresh: (current: Installation | null) => Promise<Installation | null>): Promise<Installation | null>;
 }

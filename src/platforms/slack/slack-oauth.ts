@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../core/ports/clock.js';
-import type { InstallationStore } from '../../core/ports/installation-store.js';
+import type { Installation, InstallationStore } from '../../core/ports/installation-store.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { SlackClients } from './slack-client.js';
@@ -124,24 +124,30 @@ export function createSlackInstaller(deps: SlackInstallerDeps) {
     return p;
   }
 
+  const expiring = (i: Installation): boolean =>
+    i.expiresAt !== null && i.expiresAt !== undefined && !!i.refreshToken && i.expiresAt.getTime() - deps.clock.now().getTime() <= REFRESH_MARGIN_MS;
+
   async function currentToken(workspaceId: string): Promise<string | undefined> {
     const found = await deps.store.find('slack', workspaceId);
     if (!found) return undefined;
-    if (!found.expiresAt || !found.refreshToken || found.expiresAt.getTime() - deps.clock.now().getTime() > REFRESH_MARGIN_MS) return found.botToken;
-    const refreshed = await deps.clients.call<OAuthAccess>('', 'oauth.v2.access', {
-      client_id: deps.clientId, client_secret: deps.clientSecret, grant_type: 'refresh_token', refresh_token: found.refreshToken,
+    if (!expiring(found)) return found.botToken;
+    // Locked in the database: another instance refreshing at the same time waits, then finds the new token.
+    const settled = await deps.store.refreshLocked('slack', workspaceId, async (current) => {
+      if (!current || !expiring(current)) return current;
+      const refreshed = await deps.clients.call<OAuthAccess>('', 'oauth.v2.access', {
+        client_id: deps.clientId, client_secret: deps.clientSecret, grant_type: 'refresh_token', refresh_token: current.refreshToken,
+      });
+      if (!refreshed.ok || !refreshed.value.access_token) {
+        deps.logger.warn({ workspace: workspaceId }, 'slack.token_refresh_failed');
+        return current;
+      }
+      const r = refreshed.value;
+      return {
+        ...current, botToken: r.access_token!, refreshToken: r.refresh_token ?? current.refreshToken,
+        expiresAt: r.expires_in ? new Date(deps.clock.now().getTime() + r.expires_in * 1_000) : null,
+      };
     });
-    if (!refreshed.ok || !refreshed.value.access_token) {
-      deps.logger.warn({ workspace: workspaceId }, 'slack.token_refresh_failed');
-      return found.botToken;
-    }
-    const r = refreshed.value;
-    const next = {
-      ...found, botToken: r.access_token!, refreshToken: r.refresh_token ?? found.refreshToken,
-      expiresAt: r.expires_in ? new Date(deps.clock.now().getTime() + r.expires_in * 1_000) : null,
-    };
-    await deps.store.save(next);
-    return next.botToken;
+    return settled?.botToken;
   }
 
   return {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Installation, InstallationStore } from '../../core/ports/installation-store.js';
-import type { Executor } from '../database.js';
+import type { Database, Executor } from '../database.js';
 import { installations } from '../schema/index.js';
 import type { TokenCipher } from '../token-cipher.js';
 
@@ -22,7 +22,22 @@ export class DrizzleInstallationStore implements InstallationStore {
   async find(platform: string, workspaceId: string): Promise<Installation | null> {
     const [row] = await this.db.select().from(installations)
       .where(and(eq(installations.platform, platform), eq(installations.workspaceId, workspaceId)));
-    if (!row) return null;
+    return row ? this.decode(row) : null;
+  }
+
+  /** SELECT … FOR UPDATE in a transaction: a second instance waits, then reads the refreshed row. */
+  async refreshLocked(platform: string, workspaceId: string, refresh: (current: Installation | null) => Promise<Installation | null>): Promise<Installation | null> {
+    return (this.db as Database).transaction(async (tx) => {
+      const [row] = await tx.select().from(installations)
+        .where(and(eq(installations.platform, platform), eq(installations.workspaceId, workspaceId))).for('update');
+      const current = row ? this.decode(row) : null;
+      const next = await refresh(current);
+      if (next !== null && next !== current) await new DrizzleInstallationStore(tx as unknown as Executor, this.cipher).save(next);
+      return next;
+    });
+  }
+
+  private decode(row: typeof installations.$inferSelect): Installation | null {
     const botToken = this.cipher.decrypt(row.botToken);
     if (botToken === null) return null;
     const refreshToken = row.refreshToken ? this.cipher.decrypt(row.refreshToken) : null;
