@@ -70,8 +70,10 @@ export interface Relais {
 export interface BuildOptions {
   readonly logger?: Logger;
   readonly clock?: Clock;
-  /** An already open database (tests share one per file). */
+  /** An already open database (tests share one per file); the caller closes it. */
   readonly database?: DatabaseHandle;
+  /** The configured database, already being opened (`relais start`); closed by the lifecycle like one opened here. */
+  readonly opening?: Promise<DatabaseHandle>;
   /** Apply migrations on open (start, db migrate); false for read-only commands on a migrated base. */
   readonly migrate?: boolean;
   /** Commands print their own results: only warnings and errors are logged. */
@@ -90,7 +92,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const logger = options.logger ?? createPinoLogger({ level });
   const clock = options.clock ?? systemClock;
   const lifecycle = new Lifecycle();
-  const database = options.database ?? await openDatabase(config.database);
+  const database = options.database ?? await (options.opening ?? openDatabase(config.database));
   if (!options.database) lifecycle.onStop('database', () => database.close());
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
