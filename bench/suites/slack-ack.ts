@@ -15,6 +15,9 @@ import { freePort } from '../../test/support/free-port.js';
  * events; then Relais again while every extraction takes 20 s (a slow model).
  */
 const EVENTS = 100;
+/** Every event a distinct message (ts) and event id: the inbox dedupes on the message, so a reused ts would measure redeliveries. */
+let sent = 0;
+const nextTs = () => `${1762100000 + ++sent}.000100`;
 
 
 async function measure(concurrency: number, send: (i: number) => Promise<number>): Promise<number[]> {
@@ -33,9 +36,9 @@ async function measure(concurrency: number, send: (i: number) => Promise<number>
 }
 
 const eventBody = (run: string, i: number) => JSON.stringify({
-  token: 'legacy', team_id: 'T0RELAIS', api_app_id: 'A0RELAIS', type: 'event_callback', event_id: `Ev${run}${i}`, event_time: 1762100000,
+  token: 'legacy', team_id: 'T0RELAIS', api_app_id: 'A0RELAIS', type: 'event_callback', event_id: `Ev${run}-${i}`, event_time: 1762100000,
   authorizations: [{ team_id: 'T0RELAIS', user_id: 'U0BOT', is_bot: true }],
-  event: { type: 'message', channel: 'D0BENCH', channel_type: 'im', user: 'U0BENCH', text: `note ${i} : tout le monde là, ${i} m2 de tonte`, ts: `1762100${run.length}${i}.000100`, event_ts: `1762100${i}.000100` },
+  event: { type: 'message', channel: 'D0BENCH', channel_type: 'im', user: 'U0BENCH', text: `note ${i} : tout le monde là, ${i} m2 de tonte`, ts: nextTs(), event_ts: `1762100${i}.000100` },
 });
 
 async function bareBolt(): Promise<{ send: (run: string, i: number) => Promise<number>; stop: () => Promise<void> }> {
@@ -65,7 +68,7 @@ async function relais(extractor: ShiftNoteExtractor) {
   const s = await createSlackHarness(db, { extractor });
   const user = s.user('demo-eti-ev');
   const send = async (run: string, i: number): Promise<number> =>
-    (await s.event(s.dmMessage(user, `note ${i} : tout le monde là, ${i} m2 de tonte`, `1762100${run.length}${i}.000100`), { eventId: `Ev${run}${i}` })).status;
+    (await s.event(s.dmMessage(user, `note ${i} : tout le monde là, ${i} m2 de tonte`, nextTs()), { eventId: `Ev${run}-${i}` })).status;
   return { send, stop: async () => { await s.close().catch(() => undefined); await db.close(); } };
 }
 

@@ -23,7 +23,7 @@ import { buildDigests } from './digests-root.js';
 import { Lifecycle } from './lifecycle.js';
 import { chooseEngines } from './llm-root.js';
 import { buildPlaygroundRoutes } from './playground-root.js';
-import { buildSlackDoor } from './slack-root.js';
+import type { SlackDoor } from './slack-root.js';
 import { buildDocumentLinks } from './documents-root.js';
 import { DrizzleProductionLogStore } from '../storage/stores/drizzle-production-log-store.js';
 import { createBuildProductionLog } from '../core/use-cases/build-production-log/build-production-log.js';
@@ -34,7 +34,6 @@ import { createProgressFeature } from '../conversation/features/progress-feature
 import { createGdprFeature } from '../conversation/features/gdpr-feature.js';
 import { createTranslator } from '../i18n/translator.js';
 import { progressReply } from '../documents/progress-reply.js';
-import { buildTeamsDoor } from './teams-root.js';
 import { buildPrivacy, buildSecretBox } from './privacy-root.js';
 
 /**
@@ -66,14 +65,16 @@ export interface Relais {
   /** Starts the digest and reminder scheduler when enabled (stopped by the lifecycle). */
   startScheduler(): void;
   /** The Slack door when configured (its Socket Mode connection starts with the workers). */
-  readonly slack: ReturnType<typeof buildSlackDoor>;
+  readonly slack: SlackDoor | null;
 }
 
 export interface BuildOptions {
   readonly logger?: Logger;
   readonly clock?: Clock;
-  /** An already open database (tests share one per file). */
+  /** An already open database (tests share one per file); the caller closes it. */
   readonly database?: DatabaseHandle;
+  /** The configured database, already being opened (`relais start`); closed by the lifecycle like one opened here. */
+  readonly opening?: Promise<DatabaseHandle>;
   /** Apply migrations on open (start, db migrate); false for read-only commands on a migrated base. */
   readonly migrate?: boolean;
   /** Commands print their own results: only warnings and errors are logged. */
@@ -92,16 +93,17 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const logger = options.logger ?? createPinoLogger({ level });
   const clock = options.clock ?? systemClock;
   const lifecycle = new Lifecycle();
-  const database = options.database ?? await openDatabase(config.database);
+  const database = options.database ?? await (options.opening ?? openDatabase(config.database));
   if (!options.database) lifecycle.onStop('database', () => database.close());
   if (options.migrate !== false) await database.migrate();
   const stores = buildStores(database, config);
-  const engines = chooseEngines(config, { clock, logger, usage: stores.llmUsage });
+  const engines = await chooseEngines(config, { clock, logger, usage: stores.llmUsage });
   const privacy = buildPrivacy(config, database, { clock, logger });
   const useCases = buildUseCases(stores, { clock, logger, defaultTimezone: config.defaultTimezone, narrator: engines.narrator, workdayHours: config.workdayHours, audit: privacy.audit });
-  const teams = buildTeamsDoor(config, { clock, logger });
+  // Each door's SDK (Bolt, the Teams API, jose) is loaded only when that door is configured: faster start.
+  const teams = config.teams ? (await import('./teams-root.js')).buildTeamsDoor(config, { clock, logger }) : null;
   const transcriber = options.transcriber ?? engines.transcriber;
-  const slack = buildSlackDoor(config, { clock, logger, database, ...(transcriber ? { transcriber } : {}) });
+  const slack = config.slack ? (await import('./slack-root.js')).buildSlackDoor(config, { clock, logger, database, ...(transcriber ? { transcriber } : {}) }) : null;
   // Senders given by the caller (tests) come last and win over the doors' own.
   const senders = [...(teams ? [teams.sender] : []), ...(slack ? [slack.sender] : []), ...(options.senders ?? [])];
   const documents = buildDocumentLinks(config, {

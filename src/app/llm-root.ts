@@ -8,8 +8,6 @@ import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
 import type { Transcriber } from '../core/ports/transcriber.js';
 import { createRulesShiftNoteExtractor } from '../extraction/rules-shift-note-extractor.js';
 import { RulesProgressNarrator } from '../language/rules-progress-narrator.js';
-import { buildLlmExtractor, buildLlmNarrator, buildLlmPlanner, llmEndpoint } from '../llm/llm-engine.js';
-import { createOpenAiTranscriber } from '../llm/openai-transcriber.js';
 
 export { PromptFileError } from '../llm/prompt-file.js';
 
@@ -18,18 +16,21 @@ export { PromptFileError } from '../llm/prompt-file.js';
  * LLM extraction engine (the rules engine inside it as first pass and
  * fallback) and the LLM narrator (the rules narrator as fallback), sharing one
  * client and one circuit breaker; the rules engine and narrator otherwise.
+ * The OpenAI SDK is imported only when a model is configured (start-up time).
  */
-export function chooseEngines(config: Config, deps: { clock: Clock; logger: Logger; usage: LlmUsageMeter }): {
+export async function chooseEngines(config: Config, deps: { clock: Clock; logger: Logger; usage: LlmUsageMeter }): Promise<{
   extractor: ShiftNoteExtractor;
   narrator: ProgressNarrator;
   /** Voice notes: only when OPENAI_TRANSCRIPTION_MODEL is set. */
   transcriber: Transcriber | null;
   /** Séances: wraps the rules planner with the model; null without a model. */
   planner: ((rules: SessionPlanner) => SessionPlanner) | null;
-} {
+}> {
   const rules = createRulesShiftNoteExtractor();
   const rulesNarrator = new RulesProgressNarrator();
   if (config.llm === null) return { extractor: rules, narrator: rulesNarrator, transcriber: null, planner: null };
+  const { buildLlmExtractor, buildLlmNarrator, buildLlmPlanner, llmEndpoint } = await import('../llm/llm-engine.js');
+  const { createOpenAiTranscriber } = await import('../llm/openai-transcriber.js');
   const endpoint = llmEndpoint(config.llm, deps.clock);
   const { transcriptionModel } = config.llm;
   return {
@@ -41,8 +42,9 @@ export function chooseEngines(config: Config, deps: { clock: Clock; logger: Logg
 }
 
 /** For `relais extract --engine llm`: no database, so no accounting; null when no model is configured. */
-export function buildCliLlmExtractor(config: Config, deps: { clock: Clock; logger: Logger }): ShiftNoteExtractor | null {
+export async function buildCliLlmExtractor(config: Config, deps: { clock: Clock; logger: Logger }): Promise<ShiftNoteExtractor | null> {
   if (config.llm === null) return null;
+  const { buildLlmExtractor } = await import('../llm/llm-engine.js');
   return buildLlmExtractor(config.llm, { rules: createRulesShiftNoteExtractor(), usage: unmeteredUsage, ...deps });
 }
 

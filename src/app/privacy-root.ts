@@ -7,7 +7,7 @@ import { createErasePersonData } from '../core/use-cases/erase-person-data/erase
 import { createExportPersonData } from '../core/use-cases/export-person-data/export-person-data.js';
 import { startDailyRetention } from '../jobs/daily-retention.js';
 import type { Lifecycle } from './lifecycle.js';
-import { PdfKitPersonDataDocuments } from '../documents/person-data-pdf.js';
+import type { PersonDataDocuments } from '../core/ports/person-data-documents.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { DrizzleAuditTrail } from '../storage/audit/drizzle-audit-trail.js';
 import { rotateKeys } from '../storage/crypto/rotate-keys.js';
@@ -21,6 +21,13 @@ export function buildSecretBox(config: Config): SecretBox | null {
   return config.secretKey === undefined ? null : new SecretBox(config.secretKey, config.privacy.previousSecretKeys);
 }
 
+/** pdfkit loads on the first right-of-access export only, not at start. */
+function lazyPersonDataDocuments(): PersonDataDocuments {
+  let documents: Promise<PersonDataDocuments> | undefined;
+  const load = async () => new (await import('../documents/person-data-pdf.js')).PdfKitPersonDataDocuments();
+  return { renderPdf: async (snapshot, options) => (await (documents ??= load())).renderPdf(snapshot, options) };
+}
+
 export function buildPrivacy(config: Config, database: DatabaseHandle, context: { readonly clock: Clock; readonly logger: Logger }) {
   const personData = new DrizzlePersonDataStore(database.db, buildSecretBox(config));
   const audit = new DrizzleAuditTrail(database.db, context.clock);
@@ -29,7 +36,7 @@ export function buildPrivacy(config: Config, database: DatabaseHandle, context: 
     policy: { retentionYears: config.privacy.retentionYears, noteTextRetentionDays: config.privacy.noteTextRetentionDays, timezone: config.defaultTimezone },
   });
   return {
-    exportPersonData: createExportPersonData({ personData, documents: new PdfKitPersonDataDocuments(), clock: context.clock, audit }),
+    exportPersonData: createExportPersonData({ personData, documents: lazyPersonDataDocuments(), clock: context.clock, audit }),
     erasePersonData: createErasePersonData({ personData, clock: context.clock }),
     applyRetention,
     audit,

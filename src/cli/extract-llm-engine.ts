@@ -10,7 +10,7 @@ export async function createCliLlmExtractor(io: CliIo): Promise<ShiftNoteExtract
   const config = loadCliConfig(io);
   const { buildCliLlmExtractor, PromptFileError } = await import('../app/llm-root.js');
   try {
-    const extractor = buildCliLlmExtractor(config, { clock: systemClock, logger: silentLogger });
+    const extractor = await buildCliLlmExtractor(config, { clock: systemClock, logger: silentLogger });
     if (extractor === null) throw new CliError(io.t('extract.error.llm_not_configured'), EXIT.failure);
     return extractor;
   } catch (error) {

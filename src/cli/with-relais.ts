@@ -1,4 +1,4 @@
-import { buildRelais, type Relais } from '../app/composition-root.js';
+import type { Relais } from '../app/composition-root.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
 import { loadCliConfig } from './load-cli-config.js';
@@ -6,6 +6,7 @@ import { loadCliConfig } from './load-cli-config.js';
 /** Runs a command against a migrated database and always closes it. */
 export async function withRelais<T>(io: CliIo, work: (relais: Relais) => Promise<T>): Promise<T> {
   const config = loadCliConfig(io);
+  const { buildRelais } = await import('../app/composition-root.js');
   let relais: Relais;
   try {
     relais = await buildRelais(config, { quiet: true });

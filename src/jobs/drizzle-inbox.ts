@@ -1,22 +1,112 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../core/ports/clock.js';
 import type { Inbox, InboxItem } from '../core/ports/inbox.js';
 import type { Executor } from '../storage/database.js';
 import { inbox } from '../storage/schema/index.js';
 
+interface Waiting {
+  readonly item: InboxItem;
+  readonly resolve: (value: { created: boolean; id: string }) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Rows per INSERT: far below PostgreSQL's 65,535 bound parameters (4 per row). */
+const MAX_BATCH = 500;
+
+/**
+ * The durable intake, with group commit: the events that arrive in the same
+ * turn of the event loop, or while a write is in flight, are written together
+ * in one `INSERT … ON CONFLICT DO NOTHING` (one statement, so one commit).
+ * Each caller's promise resolves only once its row is committed, so an event
+ * is still acknowledged only after it is stored. Alone, an event waits one
+ * `setImmediate`; under a burst, PGlite (whose statements run on the main
+ * thread, one at a time) and PostgreSQL do one write per batch, not per event. Same dedupe key twice, in one batch or
+ * not: one row, the first caller gets `created: true`. A batch that fails is
+ * retried row by row, so one bad event never fails the others.
+ */
 export class DrizzleInbox implements Inbox {
+  private waiting: Waiting[] = [];
+  private writing = false;
+
   constructor(private readonly db: Executor, private readonly clock: Clock, private readonly onEnqueued: () => void = () => undefined) {}
 
-  async enqueue(item: InboxItem): Promise<{ created: boolean; id: string }> {
-    const rows = await this.db.insert(inbox).values({
-      dedupeKey: item.dedupeKey, kind: item.kind, payload: item.payload as Record<string, unknown>, availableAt: this.clock.now(),
-    }).onConflictDoNothing({ target: inbox.dedupeKey }).returning({ id: inbox.id });
-    if (rows[0]) {
-      this.onEnqueued();
-      return { created: true, id: rows[0].id };
+  enqueue(item: InboxItem): Promise<{ created: boolean; id: string }> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      if (!this.writing) {
+        this.writing = true;
+        setImmediate(() => void this.writeAll());
+      }
+    });
+  }
+
+  private async writeAll(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        let inserted: Map<string, string>;
+        try {
+          inserted = await this.insert(batch.map((w) => w.item));
+        } catch (error) {
+          if (batch.length === 1) batch[0]!.reject(error);
+          else for (const one of batch) await this.writeOne(one);
+          continue;
+        }
+        await this.settle(batch, inserted);
+      }
+    } finally {
+      this.writing = false;
     }
-    const [existing] = await this.db.select({ id: inbox.id }).from(inbox).where(eq(inbox.dedupeKey, item.dedupeKey));
-    return { created: false, id: existing?.id ?? '' };
+  }
+
+  private async writeOne(one: Waiting): Promise<void> {
+    let inserted: Map<string, string>;
+    try {
+      inserted = await this.insert([one.item]);
+    } catch (error) {
+      one.reject(error);
+      return;
+    }
+    await this.settle([one], inserted);
+  }
+
+  /** Inserts the rows in one statement (one commit); the ids of the rows it created, by dedupe key. */
+  private async insert(items: readonly InboxItem[]): Promise<Map<string, string>> {
+    const now = this.clock.now();
+    const rows = await this.db.insert(inbox).values(items.map((item) => ({
+      dedupeKey: item.dedupeKey, kind: item.kind, payload: item.payload as Record<string, unknown>, availableAt: now,
+    }))).onConflictDoNothing({ target: inbox.dedupeKey }).returning({ id: inbox.id, dedupeKey: inbox.dedupeKey });
+    return new Map(rows.map((r) => [r.dedupeKey, r.id]));
+  }
+
+  /** Answers each caller: the first caller of a created row gets `created: true`, the others the existing row's id. */
+  private async settle(batch: readonly Waiting[], inserted: ReadonlyMap<string, string>): Promise<void> {
+    if (inserted.size > 0) this.onEnqueued();
+    const missing = [...new Set(batch.map((w) => w.item.dedupeKey).filter((k) => !inserted.has(k)))];
+    let existing = new Map<string, string>();
+    let lookupFailed: unknown = null;
+    if (missing.length > 0) {
+      try {
+        existing = new Map((await this.db.select({ id: inbox.id, dedupeKey: inbox.dedupeKey }).from(inbox)
+          .where(inArray(inbox.dedupeKey, missing))).map((r) => [r.dedupeKey, r.id]));
+      } catch (error) {
+        lookupFailed = error ?? new Error('inbox.lookup_failed');
+      }
+    }
+    const claimed = new Set<string>();
+    for (const w of batch) {
+      const key = w.item.dedupeKey;
+      const id = inserted.get(key);
+      if (id !== undefined && !claimed.has(key)) {
+        claimed.add(key);
+        w.resolve({ created: true, id });
+      } else if (id === undefined && lookupFailed !== null) {
+        w.reject(lookupFailed);
+      } else {
+        w.resolve({ created: false, id: id ?? existing.get(key) ?? '' });
+      }
+    }
   }
 
   async statusOf(dedupeKey: string): Promise<string | null> {

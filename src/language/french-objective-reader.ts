@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { frenchChrono } from './french-chrono.js';
 import type { ObjectiveReading, ObjectiveTextReader } from '../core/ports/objective-text-reader.js';
 import { err, ok, type Result } from '../core/result.js';
 import { guessTheme } from './objective-theme-guess.js';
@@ -38,7 +38,7 @@ export class FrenchObjectiveReader implements ObjectiveTextReader {
       dueOn = byMonth.due;
       rest = rest.replace(byMonth.match, ' ');
     } else {
-      const found = chrono.fr.parse(rest, { instant: new Date(`${context.today}T12:00:00Z`), timezone: context.timezone }, { forwardDate: true }).at(-1);
+      const found = frenchChrono().parse(rest, { instant: new Date(`${context.today}T12:00:00Z`), timezone: context.timezone }, { forwardDate: true }).at(-1);
       if (found) {
         dueOn = found.start.date().toISOString().slice(0, 10);
         rest = `${rest.slice(0, found.index).replace(DANGLING, '')} ${rest.slice(found.index + found.text.length)}`;

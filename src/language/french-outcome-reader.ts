@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { frenchChrono } from './french-chrono.js';
 import type { CriterionResult, ParticipantEvaluation } from '../core/learning/session-evaluation.js';
 import type { SkillDimension, SkillLevel } from '../core/learning/skill-level.js';
 import type { OutcomeInput, SessionOutcomeReader } from '../core/ports/session-outcome-reader.js';
@@ -40,7 +40,7 @@ function defaultNextStep(level: SkillLevel, labels: readonly string[]): string |
 export class FrenchOutcomeReader implements SessionOutcomeReader {
   sessionDate(text: string, context: { today: string; timezone: string }): string | null {
     const head = text.includes(':') ? text.slice(0, text.indexOf(':')) : text.slice(0, 60);
-    const found = chrono.fr.parse(head, { instant: new Date(`${context.today}T12:00:00Z`), timezone: context.timezone }, { forwardDate: false })[0];
+    const found = frenchChrono().parse(head, { instant: new Date(`${context.today}T12:00:00Z`), timezone: context.timezone }, { forwardDate: false })[0];
     if (!found) return null;
     const d = found.start;
     const pad = (n: number | null) => String(n ?? 1).padStart(2, '0');

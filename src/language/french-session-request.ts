@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { frenchChrono } from './french-chrono.js';
 import { simplifyName } from '../core/domain/person-names.js';
 import type { RosterEntry } from '../core/domain/roster.js';
 
@@ -45,7 +45,7 @@ export function readSessionRequest(text: string, context: { today: string; timez
     rest = rest.replace(halfDay[0], ' ');
   }
   let date: string | null = null;
-  const found = chrono.fr.parse(rest, { instant: new Date(`${context.today}T12:00:00Z`), timezone: context.timezone }, { forwardDate: true })[0];
+  const found = frenchChrono().parse(rest, { instant: new Date(`${context.today}T12:00:00Z`), timezone: context.timezone }, { forwardDate: true })[0];
   if (found) {
     const d = found.start;
     date = `${d.get('year')}-${pad(d.get('month') ?? 1)}-${pad(d.get('day') ?? 1)}`;

@@ -1,6 +1,5 @@
-import { buildRelais, type Relais } from '../../app/composition-root.js';
-import { doorsBanner } from '../../app/doors-banner.js';
-import { serve } from '../../app/serve.js';
+import type { Relais } from '../../app/composition-root.js';
+import { openConfiguredDatabase } from '../../app/database-root.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { line, type CliIo } from '../cli-io.js';
 import { loadCliConfig } from '../load-cli-config.js';
@@ -14,9 +13,15 @@ export async function runStart(io: CliIo): Promise<number> {
   const { t } = io;
   const config = loadCliConfig(io);
   line(io.stdout, t('server.starting'));
+  // The database opens while the rest of Relais loads: PGlite compiles its WebAssembly off the main thread.
+  const opening = openConfiguredDatabase(config);
+  opening.catch(() => undefined); // reported below, through buildRelais
+  const [{ buildRelais }, { serve }, { doorsBanner }] = await Promise.all([
+    import('../../app/composition-root.js'), import('../../app/serve.js'), import('../../app/doors-banner.js'),
+  ]);
   let relais: Relais;
   try {
-    relais = await buildRelais(config);
+    relais = await buildRelais(config, { opening });
   } catch (error) {
     throw databaseError(io, error);
   }

@@ -1,19 +1,28 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Person, Team } from '../../core/domain/organisation.js';
 import type { ChannelBinding, IdentityStore, LinkedConversation, PlatformUserRef } from '../../core/ports/identity-store.js';
 import type { Executor } from '../database.js';
+import { groupedCalls } from '../grouped-calls.js';
 import { channelBindings, people, platformIdentities, teams } from '../schema/index.js';
 import { toPerson, toTeam } from './row-mappers.js';
 
 export class DrizzleIdentityStore implements IdentityStore {
   constructor(private readonly db: Executor) {}
 
-  async findPersonByPlatformUser(user: PlatformUserRef): Promise<Person | null> {
-    const [row] = await this.db.select({ p: people }).from(platformIdentities)
-      .innerJoin(people, eq(platformIdentities.personId, people.id))
-      .where(and(eq(platformIdentities.platform, user.platform), eq(platformIdentities.workspaceId, user.workspaceId),
-        eq(platformIdentities.userId, user.userId), eq(platformIdentities.active, true)));
-    return row ? toPerson(row.p) : null;
+  /** Door requests look their user up before acknowledging: concurrent lookups share one query. */
+  private readonly byPlatformUser = groupedCalls(async (users: readonly PlatformUserRef[]): Promise<Array<Person | null>> => {
+    const rows = await this.db.select({ p: people, platform: platformIdentities.platform, workspaceId: platformIdentities.workspaceId, userId: platformIdentities.userId })
+      .from(platformIdentities).innerJoin(people, eq(platformIdentities.personId, people.id))
+      .where(and(eq(platformIdentities.active, true), or(...users.map((u) => and(eq(platformIdentities.platform, u.platform),
+        eq(platformIdentities.workspaceId, u.workspaceId), eq(platformIdentities.userId, u.userId))))));
+    return users.map((u) => {
+      const row = rows.find((r) => r.platform === u.platform && r.workspaceId === u.workspaceId && r.userId === u.userId);
+      return row ? toPerson(row.p) : null;
+    });
+  });
+
+  findPersonByPlatformUser(user: PlatformUserRef): Promise<Person | null> {
+    return this.byPlatformUser(user);
   }
 
   async findPersonById(id: string): Promise<Person | null> {
