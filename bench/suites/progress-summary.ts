@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { and, count, eq, gte, lte } from 'drizzle-orm';
-import pg from 'pg';
 import { ChartJsProgressCharts } from '../../src/charts/chartjs-progress-charts.js';
 import { addDays } from '../../src/core/domain/business-date.js';
 import type { Actor } from '../../src/core/domain/actor.js';
@@ -10,12 +8,12 @@ import { generateHistory } from '../../src/demo/demo-history.js';
 import { PdfKitProgressDocuments } from '../../src/documents/progress-documents-renderer.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { openPglite } from '../../src/storage/open-pglite.js';
-import { openPostgres } from '../../src/storage/open-postgres.js';
 import { attendance, people, structures, teams } from '../../src/storage/schema/index.js';
 import { DrizzlePathHistoryWriter } from '../../src/storage/stores/drizzle-path-history-writer.js';
 import { DrizzleProgressStore } from '../../src/storage/stores/drizzle-progress-store.js';
 import { DrizzleRosterStore } from '../../src/storage/stores/drizzle-roster-store.js';
 import { percentile, round, sample, type BenchRow, type BenchSuite } from '../bench-kit.js';
+import { benchDatabaseUrl, withPostgres } from '../bench-postgres.js';
 
 /**
  * Two years of daily records for 300 salariés (20 teams of 15), then the time to
@@ -103,24 +101,6 @@ async function renders(handle: DatabaseHandle): Promise<BenchRow[]> {
   ];
 }
 
-async function withPostgres<T>(url: string, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const name = `relais_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await openPostgres(target.toString(), 5);
-  try {
-    await handle.migrate();
-    return await work(handle);
-  } finally {
-    await handle.close();
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  }
-}
-
 export const suite: BenchSuite = {
   name: SUITE,
   async run() {
@@ -132,7 +112,7 @@ export const suite: BenchSuite = {
     } finally {
       await pglite.close();
     }
-    const url = process.env['RELAIS_BENCH_DATABASE_URL'] || process.env['TEST_DATABASE_URL'];
+    const url = benchDatabaseUrl();
     if (url) rows.push(...await withPostgres(url, (handle) => measure('PostgreSQL', handle, true)));
     else rows.push({ suite: SUITE, name: 'PostgreSQL: skipped (set TEST_DATABASE_URL or RELAIS_BENCH_DATABASE_URL)', value: 0, unit: '-' });
     return rows;

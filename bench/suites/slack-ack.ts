@@ -7,6 +7,8 @@ import { openPglite } from '../../src/storage/open-pglite.js';
 import { createSlackHarness, SIGNING_SECRET } from '../../test/support/slack-harness.js';
 import { percentile, round, type BenchRow, type BenchSuite } from '../bench-kit.js';
 import { freePort } from '../../test/support/free-port.js';
+import type { DatabaseHandle } from '../../src/storage/database.js';
+import { benchDatabaseUrl, withPostgres } from '../bench-postgres.js';
 
 /**
  * Slack's 3-second rule (issue #12): acknowledgement latency of `POST /slack/events`
@@ -62,14 +64,37 @@ async function bareBolt(): Promise<{ send: (run: string, i: number) => Promise<n
   return { send, stop: () => app.stop() as Promise<void> };
 }
 
-async function relais(extractor: ShiftNoteExtractor) {
-  const db = await openPglite(undefined);
-  await db.migrate();
+async function relais(extractor: ShiftNoteExtractor, database?: DatabaseHandle) {
+  const db = database ?? await openPglite(undefined);
+  if (!database) await db.migrate();
   const s = await createSlackHarness(db, { extractor });
   const user = s.user('demo-eti-ev');
   const send = async (run: string, i: number): Promise<number> =>
     (await s.event(s.dmMessage(user, `note ${i} : tout le monde là, ${i} m2 de tonte`, nextTs()), { eventId: `Ev${run}-${i}` })).status;
-  return { send, stop: async () => { await s.close().catch(() => undefined); await db.close(); } };
+  return { send, stop: async () => { await s.close().catch(() => undefined); if (!database) await db.close(); } };
+}
+
+/** The same levels against PostgreSQL (the multi-instance set-up), whose queries do not run on Node's main thread. */
+async function onPostgres(url: string, bare: Awaited<ReturnType<typeof bareBolt>>): Promise<BenchRow[]> {
+  return withPostgres(url, async (handle) => {
+    const rows: BenchRow[] = [];
+    const ours = await relais(createRulesShiftNoteExtractor(), handle);
+    try {
+      for (const c of [1, 10, 50]) {
+        const base = await measure(c, (i) => bare.send(`pb${c}`, i));
+        const mine = await measure(c, (i) => ours.send(`pr${c}`, i));
+        const value = percentile(mine, 99);
+        const baseline = percentile(base, 99);
+        rows.push({
+          suite: 'slack-ack', name: `ack p99, ${c} concurrent, PostgreSQL`, value: round(value, 1), unit: 'ms', baseline: round(baseline, 1), ratio: round(value / baseline, 2),
+          target: 'p99 < 1.5× bare Bolt and < 3 s', met: value < 1.5 * baseline && value < 3000,
+        });
+      }
+    } finally {
+      await ours.stop();
+    }
+    return rows;
+  }, 10);
 }
 
 export const suite: BenchSuite = {
@@ -109,6 +134,12 @@ export const suite: BenchSuite = {
         ratio: round(value / percentile(base, 99), 2), target: '< 3 s', met: value < 3000 });
     } finally {
       await slow.stop();
+    }
+    try {
+      const url = benchDatabaseUrl();
+      if (url) rows.push(...await onPostgres(url, bare));
+      else rows.push({ suite: 'slack-ack', name: 'PostgreSQL: skipped (set TEST_DATABASE_URL or RELAIS_BENCH_DATABASE_URL)', value: 0, unit: '-' });
+    } finally {
       await bare.stop();
     }
     return rows;
