@@ -138,6 +138,20 @@ describe('clarifying questions in the conversation', () => {
     expect(replyText((await rules.dm('demo-eti-ev')).at(-1)!)).not.toContain('de quoi ?');
   });
 
+  it('asks the unit of « 400 de tonte » read by the rules engine', async () => {
+    const rules = await createHarness(db, {});
+    await rules.say('demo-eti-ev', 'tout le monde là, 400 de tonte');
+    await rules.drain();
+    const shown = (await rules.dm('demo-eti-ev')).at(-1)!;
+    expect(replyText(shown)).toContain('400 pour « tonte » : en quelle unité ?');
+    const m2 = buttons(shown).find((e) => e.type === 'button' && e.label === 'm²');
+    if (!m2 || m2.type !== 'button') throw new Error(replyText(shown));
+    await rules.click('demo-eti-ev', 'note.answer', m2.value);
+    await rules.drain();
+    const note = await rules.relais.conversation.uow.stores.notes.latestDraft(rules.id('demo-eti-ev'));
+    expect(note!.draft!.extraction.production).toEqual([{ activity: 'tonte', quantity: 400, unit: 'm2' }]);
+  });
+
   it('« Passe » ends the round: no question comes back on later edits', async () => {
     await h.say('demo-eti-ev', NOTE);
     await h.drain();

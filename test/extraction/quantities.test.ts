@@ -42,6 +42,15 @@ describe('production', () => {
     ]);
   });
 
+  it('keeps a quantity tied to an activity without its unit, for Relais to ask which', async () => {
+    const bare = async (note: string) => (await extract(note)).production.map((p) => `${p.activity} ${p.quantity} ${p.unit}`);
+    expect(await bare('tout le monde là, 400 de tonte')).toEqual(['tonte 400 null']);
+    expect(await bare('on a fait la tonte 400')).toEqual(['tonte 400 null']);
+    expect(await bare('débroussaillage 250, tonte 300 m2')).toEqual(['débroussaillage 250 null', 'tonte 300 m2']);
+    // Small numbers, times and repeats stay out.
+    expect(await bare('tonte 2 fois, tonte à 9h, 3 de tonte')).toEqual([]);
+  });
+
   it('leaves out places, money, times, distances and durations', async () => {
     expect(await produced('On a nettoyé les deux halls. Vendu pour 30 € à 9h. Il habite à vingt bornes. La pierre est passée à un mètre. Pause pdt 1h. 4 jours par semaine. Parti 1h plus tôt.')).toEqual([]);
   });

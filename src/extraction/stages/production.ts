@@ -38,7 +38,13 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
       const found = measure(a, words, n.end, n.glued, n.value, n.spelled, { ...context, workSentence: context.workSentence && prev?.key !== 'les' && prev?.key !== 'des' });
       const allowedBefore = prev === undefined || (!NOT_BEFORE.has(prev.key) && !NOT_OUTPUT.test(prev.key));
       const nextRaw = a.tokens[words[n.end - 1]!.index + 1];
-      if (found === null || !allowedBefore || (nextRaw !== undefined && MONEY.test(nextRaw.text)) || isDateOrClock(a, words[i]!)) {
+      const refused = !allowedBefore || (nextRaw !== undefined && MONEY.test(nextRaw.text)) || isDateOrClock(a, words[i]!);
+      if (found === null && !refused) {
+        // « 400 de tonte », « tonte 400 »: a quantity of an activity without its unit (Relais asks which).
+        const bare = bareActivity(activities, words, i, n.end, n.value);
+        if (bare !== null) out.push({ activity: bare, quantity: round(n.value), unit: null });
+      }
+      if (found === null || refused) {
         i = skip;
         continue;
       }
@@ -102,6 +108,22 @@ function itemAfter(a: NoteAnalysis, words: readonly Token[], at: number): string
   if (LINKS.has(words[j]?.key ?? '') || LINKS.has(words[j]?.norm ?? '')) j++;
   const w = words[j];
   return w !== undefined && w.kind === 'word' && w.key.length > 2 && !startsNumber(w) && !a.lexicon.nonProduction.has(w.key) ? w.text : '';
+}
+
+/**
+ * The activity a unitless number is a quantity of: written right after it with
+ * « de » (« 400 de tonte »), or right before it at the end of the clause
+ * (« tonte 400 »). Small numbers (« 1 », « 2 ») are too often something else.
+ */
+function bareActivity(activities: ReturnType<NoteAnalysis['lexicon']['activities']['findLongest']>, words: readonly Token[], at: number, end: number, value: number): string | null {
+  if (value < 10) return null;
+  const link = words[end];
+  if (link !== undefined && (LINKS.has(link.key) || LINKS.has(link.norm))) {
+    const after = activities.find((m) => m.from === end + 1);
+    if (after !== undefined) return after.phrase.activity;
+  }
+  const before = activities.find((m) => m.to === at);
+  return before !== undefined && end === words.length ? before.phrase.activity : null;
 }
 
 function activityNear(activities: ReturnType<NoteAnalysis['lexicon']['activities']['findLongest']>, i: number): string {
