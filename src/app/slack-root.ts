@@ -61,8 +61,18 @@ export function buildSlackDoor(config: Config, deps: {
     routes: (conversation, stores, home) => {
       const identities = conversation.uow.stores.identities;
       const socket = slack.mode === 'socket' && slack.appToken;
+      // Users already linked, remembered a few minutes: their events are acknowledged without reading the database first.
+      const known = new Map<string, number>();
+      const KNOWN_MS = 5 * 60_000;
       const emailOf = async (user: IncomingUser, token: string): Promise<string | undefined> => {
-        if (await identities.findPersonByPlatformUser(user)) return undefined;
+        const key = `${user.workspaceId}:${user.userId}`;
+        const now = deps.clock.now().getTime();
+        if ((known.get(key) ?? 0) > now) return undefined;
+        if (await identities.findPersonByPlatformUser(user)) {
+          if (known.size > 10_000) known.clear();
+          known.set(key, now + KNOWN_MS);
+          return undefined;
+        }
         const info = await lookups.call<{ user?: { profile?: { email?: string } } }>(token, 'users.info', { user: user.userId });
         return info.ok ? info.value.user?.profile?.email : undefined;
       };
