@@ -69,6 +69,9 @@ async function relais(extractor: ShiftNoteExtractor, database?: DatabaseHandle) 
   if (!database) await db.migrate();
   const s = await createSlackHarness(db, { extractor });
   const user = s.user('demo-eti-ev');
+  // Steady state: the encadrant has written before, so Relais already knows who they are (linked by e-mail).
+  await s.event(s.dmMessage(user, 'bonjour', nextTs()), { eventId: 'Ev-hello' });
+  await s.h.drain();
   const send = async (run: string, i: number): Promise<number> =>
     (await s.event(s.dmMessage(user, `note ${i} : tout le monde là, ${i} m2 de tonte`, nextTs()), { eventId: `Ev${run}-${i}` })).status;
   return { send, stop: async () => { await s.close().catch(() => undefined); if (!database) await db.close(); } };

@@ -63,6 +63,7 @@ export function buildSlackDoor(config: Config, deps: {
       const socket = slack.mode === 'socket' && slack.appToken;
       // Users already linked, remembered a few minutes: their events are acknowledged without reading the database first.
       const known = new Map<string, number>();
+      const emails = new Map<string, { email: string | undefined; until: number }>();
       const KNOWN_MS = 5 * 60_000;
       const emailOf = async (user: IncomingUser, token: string): Promise<string | undefined> => {
         const key = `${user.workspaceId}:${user.userId}`;
@@ -73,8 +74,17 @@ export function buildSlackDoor(config: Config, deps: {
           known.set(key, now + KNOWN_MS);
           return undefined;
         }
+        // Not linked yet: Slack's answer (the e-mail, or none) is also remembered a few minutes, so a person
+        // the roster does not know, or one writing a burst before being linked, costs one users.info, not one per event.
+        const remembered = emails.get(key);
+        if (remembered && remembered.until > now) return remembered.email;
         const info = await lookups.call<{ user?: { profile?: { email?: string } } }>(token, 'users.info', { user: user.userId });
-        return info.ok ? info.value.user?.profile?.email : undefined;
+        const email = info.ok ? info.value.user?.profile?.email : undefined;
+        if (info.ok) {
+          if (emails.size > 10_000) emails.clear();
+          emails.set(key, { email, until: now + KNOWN_MS });
+        }
+        return email;
       };
       const { notes, inbox } = conversation.uow.stores;
       const publishHome = async (user: IncomingUser, token: string): Promise<void> => {
