@@ -80,7 +80,8 @@ export function buildSlackDoor(config: Config, deps: {
         if (remembered && remembered.until > now) return remembered.email;
         const info = await lookups.call<{ user?: { profile?: { email?: string } } }>(token, 'users.info', { user: user.userId });
         const email = info.ok ? info.value.user?.profile?.email : undefined;
-        if (info.ok) {
+        // A definite answer (an e-mail, none, or « user_not_found ») is kept; a network failure is not.
+        if (info.ok || info.failure.kind === 'slack') {
           if (emails.size > 10_000) emails.clear();
           emails.set(key, { email, until: now + KNOWN_MS });
         }

@@ -241,6 +241,12 @@ describe.each(databaseTargets())('the Slack door (Bolt, HTTP mode) on $name', ({
     await settle();
     expect(slackText(sh.slack.shown(sh.dmOf(eti))[0]!)).toContain('Ce que Relais sait faire');
     expect(slackText(sh.slack.shown('D0STRANGER')[0]!)).toContain('Je ne te connais pas encore');
+    // Slack's answer about a person Relais does not know is kept a few minutes: one users.info, not one per message.
+    await ok(sh.event(sh.dmMessage('U0STRANGER', 'toujours là ?', '1762100009.000901')));
+    await ok(sh.event(sh.dmMessage('U0STRANGER', 'allô', '1762100009.000902')));
+    await settle();
+    expect(sh.slack.callsOf('users.info').filter((c) => c.args['user'] === 'U0STRANGER')).toHaveLength(1);
+    expect(sh.slack.shown('D0STRANGER')).toHaveLength(3);
   });
 
   it('lets the direction link a Slack account without a matching e-mail with /relais lier @personne Prénom Nom', async () => {
