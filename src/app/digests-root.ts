@@ -84,7 +84,7 @@ export function buildDigests(config: Config, database: DatabaseHandle, context: 
     post: (team, date, reply, by) => schedulerOf().postDaily(team, date, reply, by),
   });
   return {
-    store, feature, checkInFeature, checkIns,
+    store, feature, checkInFeature,
     presenter,
     useCases: { teamSettings, buildDailyDigest, buildWeeklyDigest },
     scheduler: schedulerOf,
