@@ -49,6 +49,11 @@ describe('configuration', () => {
   });
 });
 
+/** Direction may exercise GDPR rights (the demo roster has no admin). */
+const admin = async (h: Harness) => ({
+  personId: h.id('demo-dir'), role: 'direction' as const, structureId: (await h.relais.stores.roster.defaultStructure()).id, teamId: null, door: 'cli' as const,
+});
+
 const extractor = scriptedExtractor((_note, who) => ({
   attendance: [{ person: who('Moussa'), status: 'present', excused: null, minutes: null }],
   observations: [
@@ -102,11 +107,54 @@ describe.each(databaseTargets())('sensitive quotes encrypted at rest on $name', 
     const loaded = loadConfig({ RELAIS_ENV: 'test', RELAIS_SECRET_KEY: KEY_2, RELAIS_PREVIOUS_SECRET_KEYS: KEY_1 });
     if (!loaded.ok) throw new Error('config');
     const relais = await buildRelais(loaded.config, { database: db, logger: silentLogger, migrate: false });
-    expect(await relais.privacy.rotateKeys()).toEqual({ keyId: deriveDataKey(KEY_2).id, count: 2 });
+    // Two quotes, the note's text and its draft.
+    expect(await relais.privacy.rotateKeys()).toEqual({ keyId: deriveDataKey(KEY_2).id, count: 4 });
     expect(await relais.privacy.rotateKeys()).toEqual({ keyId: deriveDataKey(KEY_2).id, count: 0 });
     const sealed = (await rawColumns()).filter((v) => v.startsWith('enc:'));
     expect(sealed.every((v) => v.startsWith(`enc:v1:${deriveDataKey(KEY_2).id}:`))).toBe(true);
     const onlyNew = new SecretBox(KEY_2);
     expect(sealed.map((v) => onlyNew.decrypt(v, v === sealed[0] ? 'observations.evidence' : 'alerts.evidence'))).toEqual(['il dort dans sa voiture depuis lundi', 'il dort dans sa voiture depuis lundi']);
+    const [note] = await noteColumns();
+    expect(onlyNew.decrypt(note!.rawText, 'shift_notes.raw_text')).toContain('dort dans sa voiture');
+    expect(note!.draft.startsWith(`enc:v1:${deriveDataKey(KEY_2).id}:`)).toBe(true);
+  });
+
+  const noteColumns = async () => {
+    const rows = (await db.db.execute(sql`select raw_text, draft #>> '{}' as draft, draft::text as draft_json from relais.shift_notes`)) as unknown as { rows: Array<{ raw_text: string; draft: string; draft_json: string }> };
+    return rows.rows.map((r) => ({ rawText: r.raw_text, draft: r.draft, json: r.draft_json }));
+  };
+
+  it('seals the note text and its draft too: nothing of the note is readable in the database, the author still sees it', async () => {
+    await h.say('demo-eti-ev', "Tout le monde était là. Lucas a mis ses EPI. Moussa m'a dit qu'il dort dans sa voiture depuis lundi.");
+    await h.drain();
+    const [stored] = await noteColumns();
+    expect(stored!.rawText).toMatch(/^enc:v1:/);
+    expect(stored!.draft).toMatch(/^enc:v1:/);
+    expect(JSON.stringify(stored)).not.toMatch(/voiture|Moussa|EPI/);
+    expect((await h.dm('demo-eti-ev')).map(replyText).join('\n')).toContain('il dort dans sa voiture depuis lundi');
+    // Edits go through the sealed draft, and Valider still writes the records.
+    await h.say('demo-eti-ev', 'ajoute : Inès absente');
+    await h.drain();
+    const [note] = await db.db.select().from(shiftNotes);
+    await h.click('demo-eti-ev', 'note.confirm', note!.id);
+    await h.drain();
+    expect((await db.db.select().from(shiftNotes))[0]!.status).toBe('confirmed');
+    expect(JSON.stringify(await noteColumns())).not.toMatch(/voiture|Moussa|Inès/);
+  });
+
+  it('erases a salarié from the sealed text of other people\'s notes (GDPR), and exports the passages about them', async () => {
+    await confirmNote();
+    const moussa = h.id('demo-s03');
+    const exported = await h.relais.privacy.exportPersonData({ actor: await admin(h), personId: moussa });
+    if (!exported.ok) throw new Error(exported.code);
+    const notes = exported.value.snapshot.tables.find((x) => x.table === 'shift_notes');
+    expect(JSON.stringify(notes)).toContain("Moussa m'a dit qu'il dort dans sa voiture depuis lundi");
+    const erased = await h.relais.privacy.erasePersonData({ actor: await admin(h), personId: moussa });
+    expect(erased.ok).toBe(true);
+    const box = new SecretBox(KEY_1);
+    const [note] = await noteColumns();
+    expect(box.decrypt(note!.rawText, 'shift_notes.raw_text')).not.toMatch(/Moussa/);
+    expect(box.decrypt(note!.rawText, 'shift_notes.raw_text')).toContain('Lucas a mis ses EPI');
+    expect(box.decrypt(note!.draft, 'shift_notes.draft')).not.toMatch(/Moussa/);
   });
 });

@@ -3,10 +3,13 @@ import type { Database, Executor } from '../database.js';
 import { SEALED, type SecretBox } from './secret-box.js';
 
 /** Every sealed column, with the rows that must be sealed (team-level observations stay readable). */
-const SEALED_COLUMNS: ReadonlyArray<{ readonly table: string; readonly column: string; readonly context: string; readonly where: SQL }> = [
+const SEALED_COLUMNS: ReadonlyArray<{ readonly table: string; readonly column: string; readonly context: string; readonly where: SQL; readonly json?: boolean }> = [
   { table: 'observations', column: 'evidence', context: SEALED.observationEvidence, where: sql`sensitivity <> 'team'` },
   { table: 'alerts', column: 'evidence', context: SEALED.alertEvidence, where: sql`true` },
   { table: 'situations', column: 'details', context: SEALED.situationDetails, where: sql`details is not null` },
+  { table: 'shift_notes', column: 'raw_text', context: SEALED.noteText, where: sql`raw_text is not null` },
+  // The draft is jsonb: sealed, it is one JSON string; still plaintext, an object.
+  { table: 'shift_notes', column: 'draft', context: SEALED.noteDraft, where: sql`draft is not null`, json: true },
 ];
 
 /**
@@ -20,11 +23,15 @@ export async function rotateKeys(db: Database, box: SecretBox): Promise<Record<s
       const ex = tx as unknown as Executor;
       const t = sql`${sql.identifier('relais')}.${sql.identifier(c.table)}`;
       const col = sql`${sql.identifier(c.column)}`;
-      const rows = ((await ex.execute(sql`select id, ${col} as v from ${t} where ${c.where} for update`)) as unknown as { rows: Array<{ id: string; v: string }> }).rows;
+      const rows = ((await ex.execute(sql`select id, ${col} as v from ${t} where ${c.where} for update`)) as unknown as { rows: Array<{ id: string; v: unknown }> }).rows;
       let changed = 0;
       for (const row of rows) {
-        if (!box.needsRotation(row.v)) continue;
-        await ex.execute(sql`update ${t} set ${col} = ${box.encrypt(box.decrypt(row.v, c.context), c.context)} where id = ${row.id}`);
+        const stored = typeof row.v === 'string' ? row.v : JSON.stringify(row.v);
+        if (!box.needsRotation(stored)) continue;
+        const sealed = box.encrypt(box.decrypt(stored, c.context), c.context);
+        await ex.execute(c.json
+          ? sql`update ${t} set ${col} = to_jsonb(${sealed}::text) where id = ${row.id}`
+          : sql`update ${t} set ${col} = ${sealed} where id = ${row.id}`);
         changed += 1;
       }
       return changed;

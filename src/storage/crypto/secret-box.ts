@@ -69,6 +69,8 @@ export const SEALED = {
   observationEvidence: 'observations.evidence',
   alertEvidence: 'alerts.evidence',
   situationDetails: 'situations.details',
+  noteText: 'shift_notes.raw_text',
+  noteDraft: 'shift_notes.draft',
 } as const;
 
 /** Seals when a box is configured (always in production); development without a key keeps plaintext. */

@@ -12,6 +12,8 @@ type Row = Record<string, unknown>;
 const rowsOf = async (db: Executor, query: SQL): Promise<Row[]> => ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
 const table = (name: string): SQL => sql`${sql.identifier('relais')}.${sql.identifier(name)}`;
 const column = (name: string): SQL => sql`${sql.identifier(name)}`;
+/** A sealed value, as text or as a JSON string: never searched (nor rewritten) as plaintext. */
+const SEALED_VALUE = '^"?enc:v1:';
 
 /** Dates as ISO strings, so the export is plain JSON on both drivers. */
 function plain(row: Row): Row {
@@ -71,6 +73,21 @@ export class DrizzlePersonDataStore implements PersonDataStore {
     }));
   }
 
+  /**
+   * Rows whose column is sealed (free text of notes and drafts, when a key is set), with the
+   * column opened (and parsed, for JSON): PostgreSQL cannot look for a name inside them.
+   */
+  private async sealedRows(db: Executor, tableName: string, name: string, json: boolean, key: string): Promise<Row[]> {
+    if (this.box === null) return [];
+    const c = column(name);
+    const where = json ? sql`jsonb_typeof(${c}) = 'string' and ${c} #>> '{}' like 'enc:%'` : sql`${c} like 'enc:%'`;
+    const rows = await rowsOf(db, sql`select ${column(key)} as ${column(key)}, ${json ? sql`${c} #>> '{}'` : c} as v from ${table(tableName)} where ${where}`);
+    return rows.map((row) => {
+      const opened = this.box!.decrypt(String(row['v']), `${tableName}.${name}`);
+      return { [key]: row[key], [name]: json ? JSON.parse(opened) as unknown : opened };
+    });
+  }
+
   private async person(db: Executor, personId: string): Promise<Person | null> {
     const [row] = await rowsOf(db, sql`select id, structure_id, team_id, referent_cip_id, role, first_name, last_name, aliases, email, status
       from relais.people where id = ${personId}`);
@@ -111,7 +128,11 @@ export class DrizzlePersonDataStore implements PersonDataStore {
           break;
         case 'mentions': {
           const text = treatment.json ? sql`${c}::text` : c;
-          for (const row of await rowsOf(this.db, sql`select * from ${t} where ${text} ~ ${pgPattern}`)) {
+          const found = [
+            ...await rowsOf(this.db, sql`select * from ${t} where ${text} ~ ${pgPattern} and ${text} !~ ${SEALED_VALUE}`),
+            ...await this.sealedRows(this.db, coverage.table, name, treatment.json, coverage.key),
+          ];
+          for (const row of found) {
             const passages = mentioningPassages(row[name], jsPattern);
             if (passages.length === 0) continue;
             const existing = byKey.get(String(row[coverage.key]));
@@ -148,12 +169,23 @@ export class DrizzlePersonDataStore implements PersonDataStore {
           break;
         case 'mentions': {
           // PostgreSQL preselects, JavaScript rewrites: every sentence (or JSON string) naming the person goes.
-          const where = treatment.json ? sql`${c}::text ~ ${patterns.pg}` : sql`${c} ~ ${patterns.pg}`;
+          const text = treatment.json ? sql`${c}::text` : c;
+          const where = sql`${text} ~ ${patterns.pg} and ${text} !~ ${SEALED_VALUE}`;
           for (const row of await rowsOf(db, sql`select ${key} as k, ${c} as v from ${t} where ${where}`)) {
             const redacted = redactMentions(row['v'], patterns.js, ERASED);
             if (JSON.stringify(redacted) === JSON.stringify(row['v'])) continue;
             const value = treatment.json ? sql`${JSON.stringify(redacted)}::jsonb` : sql`${redacted as string}`;
             await db.execute(sql`update ${t} set ${c} = ${value} where ${key} = ${row['k']}`);
+            counts.anonymised += 1;
+          }
+          // Sealed values cannot be searched in SQL: opened here, rewritten, sealed again.
+          for (const row of await this.sealedRows(db, coverage.table, name, treatment.json, coverage.key)) {
+            const redacted = redactMentions(row[name], patterns.js, ERASED);
+            if (JSON.stringify(redacted) === JSON.stringify(row[name])) continue;
+            const sealed = this.box!.encrypt(treatment.json ? JSON.stringify(redacted) : redacted as string, `${coverage.table}.${name}`);
+            await db.execute(treatment.json
+              ? sql`update ${t} set ${c} = to_jsonb(${sealed}::text) where ${key} = ${row[coverage.key]}`
+              : sql`update ${t} set ${c} = ${sealed} where ${key} = ${row[coverage.key]}`);
             counts.anonymised += 1;
           }
           break;
