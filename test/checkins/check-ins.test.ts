@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import type { Reply } from '../../src/core/messages/reply.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { checkIns, scheduleRuns, shiftNotes } from '../../src/storage/schema/index.js';
+import { paris, tickAt } from '../support/scheduler-clock.js';
 import { createHarness, replyText, type Harness } from '../support/relais-harness.js';
 import { openTestPglite, truncateAll } from '../support/test-database.js';
 
-const paris = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Paris' }).toUTC().toISO()!;
 const isCheckIn = (r: Reply) => replyText(r).includes('comment ça s’est passé ?');
 const buttonsOf = (r: Reply) => r.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).map((e) => (e.type === 'button' ? e.label : ''));
 
@@ -20,11 +19,7 @@ describe('end-of-shift check-ins over a week', () => {
     h = await createHarness(db, { now: paris('2026-11-16T15:00') });
   });
 
-  async function at(local: string) {
-    h.clock.set(paris(local));
-    await h.relais.digests.scheduler().tick();
-    await h.drain();
-  }
+  const at = (local: string) => tickAt(h, local);
   const checkInsOf = async (key: string) => (await h.dm(key)).filter(isCheckIn);
   const stateOf = async (key: string, date: string) =>
     (await db.db.select().from(checkIns).where(and(eq(checkIns.personId, h.id(key)), eq(checkIns.date, date))))[0]?.state ?? null;

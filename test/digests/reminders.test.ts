@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
 import type { Reply } from '../../src/core/messages/reply.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
+import { paris, tickAt } from '../support/scheduler-clock.js';
 import { createHarness, replyText, type Harness } from '../support/relais-harness.js';
 import { openTestPglite, truncateAll } from '../support/test-database.js';
 
-const paris = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Paris' }).toUTC().toISO()!;
 const isReminder = (r: Reply) => replyText(r).includes("je n'ai pas encore reçu ta note");
 
 describe('end-of-shift reminders', () => {
@@ -17,11 +16,7 @@ describe('end-of-shift reminders', () => {
     h = await createHarness(db, { now: paris('2026-11-16T16:00') });
   });
 
-  async function at(local: string) {
-    h.clock.set(paris(local));
-    await h.relais.digests.scheduler().tick();
-    await h.drain();
-  }
+  const at = (local: string) => tickAt(h, local);
   const reminders = async (key: string) => (await h.dm(key)).filter(isReminder);
 
   it('sends one reminder with buttons, and one more an hour after a snooze', async () => {

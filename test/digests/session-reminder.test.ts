@@ -1,11 +1,10 @@
-import { DateTime } from 'luxon';
 import type { Reply } from '../../src/core/messages/reply.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { learningSessions } from '../../src/storage/schema/index.js';
+import { paris, tickAt } from '../support/scheduler-clock.js';
 import { createHarness, replyText, type Harness } from '../support/relais-harness.js';
 import { openTestPglite, truncateAll } from '../support/test-database.js';
 
-const paris = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Paris' }).toUTC().toISO()!;
 const isSessionReminder = (r: Reply) => replyText(r).startsWith('Rappel : demain');
 
 describe('the séance reminder, the day before', () => {
@@ -18,11 +17,7 @@ describe('the séance reminder, the day before', () => {
     h = await createHarness(db, { now: paris('2026-11-02T10:00') });
   });
 
-  async function at(local: string) {
-    h.clock.set(paris(local));
-    await h.relais.digests.scheduler().tick();
-    await h.drain();
-  }
+  const at = (local: string) => tickAt(h, local);
 
   it('reminds the trainer once, at the team reminder time the day before a validated séance', async () => {
     await h.say('demo-eti-ev', 'Prépare une séance sur la taille de haies pour Lucas et Moussa jeudi 1h30');
