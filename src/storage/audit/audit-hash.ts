@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditRecord } from '../../core/ports/audit-trail.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -11,17 +12,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export interface HashedFields {
-  readonly at: Date;
-  readonly actorId: string | null;
-  readonly actorRole: string | null;
-  readonly door: string;
-  readonly action: string;
-  readonly resourceType: string;
-  readonly resourceId: string | null;
-  readonly subjectPersonId: string | null;
-  readonly details: Readonly<Record<string, unknown>>;
-}
+/** What the chain hash covers: the whole record but its position and the hashes themselves. */
+export type HashedFields = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
 
 /** sha256(previous hash + canonical row). */
 export function chainHash(prevHash: string, row: HashedFields): string {
