@@ -16,6 +16,7 @@ import type { DatabaseHandle } from '../storage/database.js';
 import { openDatabase } from '../storage/open-database.js';
 import { DrizzleLlmUsage } from '../storage/stores/drizzle-llm-usage.js';
 import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
+import { IngressGate } from '../jobs/ingress-gate.js';
 import { buildConversation } from './conversation-root.js';
 import { buildProgressStores, buildProgressUseCases } from './build-progress.js';
 import { buildLearning } from './learning-root.js';
@@ -66,6 +67,8 @@ export interface Relais {
   startScheduler(): void;
   /** The Slack door when configured (its Socket Mode connection starts with the workers). */
   readonly slack: SlackDoor | null;
+  /** Acknowledgements first: the doors mark what a platform waits on, the workers give way. */
+  readonly ingress: IngressGate;
 }
 
 export interface BuildOptions {
@@ -121,14 +124,17 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
     links: documents.links,
     presenter: { toReply: (input) => progressReply(input, { more: (count) => t('progress.chat.more', { count }), marker: input.narrative?.engine === 'llm' ? 'ai' : 'rules' }) },
   });
+  // Acknowledgements first: workers wait for 10 ms without a platform request before a job, and never more than a second.
+  const ingress = new IngressGate({ quietMs: 10, maxWaitMs: 1000 });
   const digests = buildDigests(config, database, {
-    clock, logger, ...(options.workerId ? { workerId: options.workerId } : {}),
+    clock, logger, ingress, ...(options.workerId ? { workerId: options.workerId } : {}),
     sessionsOn: async (date) => (await learning.store.scheduledOn(date)).map((s) => ({
       trainerId: s.trainerId, sessionId: s.id, topic: s.topic, startTime: s.plan.identification.startTime,
       participants: s.plan.identification.participants.map((p) => p.name),
     })),
   });
   const conversation = buildConversation(config, database, {
+    ingress,
     extractor: options.extractor ?? engines.extractor, rosterStore: stores.roster, clock, logger, senders, audit: privacy.audit,
     features: [...(options.features ?? []), progressFeature, learning.feature, digests.feature, digests.checkInFeature,
       createGdprFeature({ t, rosterStore: stores.roster, links: documents.links, erasePersonData: privacy.erasePersonData }),
@@ -149,7 +155,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   }
   let started = false;
   return {
-    config, logger, clock, database, lifecycle, stores, useCases, learning, conversation, digests, routes, privacy, slack, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,
+    config, logger, clock, database, lifecycle, stores, useCases, learning, conversation, digests, routes, privacy, slack, ingress, spreadsheets: spreadsheetWriter, transcriber: engines.transcriber,
     startWorkers: () => {
       if (started) return;
       started = true;

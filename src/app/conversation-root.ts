@@ -21,6 +21,7 @@ import { createNotePresenter } from '../conversation/presenters/note-presenter.j
 import { createTranslator } from '../i18n/translator.js';
 import { createInboxTick } from '../jobs/inbox-worker.js';
 import { createOutboxTick } from '../jobs/outbox-worker.js';
+import type { IngressGate } from '../jobs/ingress-gate.js';
 import { PollingWorker } from '../jobs/polling-worker.js';
 import { createPlaygroundSender } from '../platforms/playground/playground-sender.js';
 import type { AuditTrail } from '../core/ports/audit-trail.js';
@@ -42,6 +43,8 @@ export interface ConversationOptions {
   readonly pollIntervalMs?: number;
   /** Who changed which salarié's data (issue #11). */
   readonly audit?: AuditTrail;
+  /** Acknowledgements first: the workers give way while a door is answering a platform. */
+  readonly ingress?: IngressGate;
 }
 
 /** The conversation layer, the note use cases, the durable intake and the two workers. */
@@ -99,12 +102,22 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
     },
   });
   const outboxTick = createOutboxTick({ db: database.db, workerId, clock, logger, leaseMs: Math.max(1000, config.jobLeaseMs / 2), senders });
-  inboxWorker = new PollingWorker('inbox', inboxTick, interval, logger);
-  outboxWorker = new PollingWorker('outbox', outboxTick, interval, logger);
+  const giveWay = options.ingress ? () => options.ingress!.giveWay() : undefined;
+  inboxWorker = new PollingWorker('inbox', inboxTick, interval, logger, giveWay);
+  outboxWorker = new PollingWorker('outbox', outboxTick, interval, logger, giveWay);
+  /** Storing an event a platform waits on counts as answering it, whatever the door (Socket Mode has no HTTP request). */
+  const acknowledging = async <T>(work: () => Promise<T>): Promise<T> => {
+    const leave = options.ingress?.enter();
+    try {
+      return await work();
+    } finally {
+      leave?.();
+    }
+  };
 
   /** What every door calls: store durably (idempotent on the event id), then let the worker do the rest. */
-  const intake = async (incoming: Incoming): Promise<{ created: boolean }> =>
-    uow.stores.inbox.enqueue({ dedupeKey: `${incoming.user.platform}:${incoming.id}`, kind: 'incoming', payload: incoming as unknown as Record<string, unknown> });
+  const intake = (incoming: Incoming): Promise<{ created: boolean }> => acknowledging(() =>
+    uow.stores.inbox.enqueue({ dedupeKey: `${incoming.user.platform}:${incoming.id}`, kind: 'incoming', payload: incoming as unknown as Record<string, unknown> }));
 
   /**
    * Declares a kind of durable work: the door stores it before acknowledging
@@ -115,7 +128,7 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
     if (kind === 'incoming' || work.has(kind)) throw new Error(`inbox kind ${kind} already defined`);
     work.set(kind, handler);
     return (dedupeKey: string, payload: Record<string, unknown>): Promise<{ created: boolean }> =>
-      uow.stores.inbox.enqueue({ dedupeKey, kind, payload });
+      acknowledging(() => uow.stores.inbox.enqueue({ dedupeKey, kind, payload }));
   };
 
   return {

@@ -13,6 +13,7 @@ import { checkInReply } from '../conversation/checkins/check-in-reply.js';
 import { DrizzleCheckInStore } from '../storage/stores/drizzle-check-in-store.js';
 import { createDigestPresenter } from '../conversation/presenters/digest-presenter.js';
 import { createTranslator } from '../i18n/translator.js';
+import type { IngressGate } from '../jobs/ingress-gate.js';
 import { createScheduler, type SchedulerDeps } from '../jobs/scheduler.js';
 import { textReply } from '../core/messages/reply.js';
 import { formatDate } from '../i18n/format.js';
@@ -29,6 +30,8 @@ type ConversationParts = ReturnType<typeof buildConversation>;
  */
 export function buildDigests(config: Config, database: DatabaseHandle, context: {
   clock: Clock; logger: Logger; workerId?: string;
+  /** The scheduler gives way to requests being acknowledged. */
+  ingress?: IngressGate;
   /** Séances planned on a date, for the reminder the day before (from the learning store). */
   sessionsOn?: SchedulerDeps['sessionsOn'];
 }) {
@@ -63,6 +66,7 @@ export function buildDigests(config: Config, database: DatabaseHandle, context: 
   const schedulerOf = (): ReturnType<typeof createScheduler> => scheduler ??= createScheduler({
     db: database.db, store, clock: context.clock, logger: context.logger,
     workerId: context.workerId ?? `scheduler-${randomUUID().slice(0, 8)}`,
+    ...(context.ingress ? { giveWay: () => context.ingress!.giveWay() } : {}),
     catchUpMinutes: config.scheduler.catchUpMinutes, weeklyDigestTime: config.scheduler.weeklyDigestTime,
     playground: config.playground.enabled,
     onOutbox: () => parts().workers.outbox.wake(),

@@ -16,6 +16,7 @@ export async function serve(relais: Relais, extraRoutes: readonly Route[] = []):
   const t = createTranslator(relais.config.locale);
   const http = createHttpServer(routes, relais.logger.child({ component: 'http' }), {
     rateLimit: relais.config.http.rateLimit,
+    ingress: relais.ingress,
     rateLimitedMessage: (seconds) => t('server.rate_limited', { seconds }),
   });
   const address = await http.listen(relais.config.http.host, relais.config.http.port);

@@ -139,7 +139,7 @@ export function buildSlackDoor(config: Config, deps: {
         publishHome,
       }, { apiUrl: slack.apiUrl });
       return [
-        ...(receiver ? [{ method: 'POST' as const, path: SLACK_EVENTS_PATH, handler: (req: IncomingMessage, res: ServerResponse) => receiver.handle(req, res) }] : []),
+        ...(receiver ? [{ method: 'POST' as const, path: SLACK_EVENTS_PATH, acknowledges: true, handler: (req: IncomingMessage, res: ServerResponse) => receiver.handle(req, res) }] : []),
         ...(installer ? installer.routes : []),
       ];
     },

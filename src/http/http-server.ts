@@ -12,6 +12,8 @@ export interface Route {
   readonly prefix?: boolean;
   /** Not counted by the per-client rate limit (health probes). */
   readonly unlimited?: boolean;
+  /** A platform waits for this answer (Slack, Teams, the playground's send): the background workers give way while it is in flight. */
+  readonly acknowledges?: boolean;
   readonly handler: Handler;
 }
 
@@ -21,6 +23,8 @@ export interface HttpServerOptions {
   readonly rateLimitedMessage?: (seconds: number) => string;
   /** Milliseconds clock of the rate limiter (tests). */
   readonly now?: () => number;
+  /** Told when an acknowledging route starts and finishes answering (see `IngressGate`). */
+  readonly ingress?: { enter(): () => void };
 }
 
 export interface HttpServer {
@@ -65,6 +69,11 @@ export function createHttpServer(routes: readonly Route[], logger: Logger, optio
       const known = routes.some((r) => (r.prefix ? url.pathname.startsWith(r.path) : url.pathname === r.path));
       sendJson(res, known ? 405 : 404, { error: known ? 'method_not_allowed' : 'not_found' });
       return;
+    }
+    if (route.acknowledges && options.ingress) {
+      const leave = options.ingress.enter();
+      res.once('finish', leave);
+      res.once('close', leave);
     }
     try {
       await route.handler(req, res);

@@ -16,6 +16,8 @@ export class PollingWorker {
     private readonly tick: () => Promise<boolean>,
     private readonly intervalMs: number,
     private readonly logger: Logger,
+    /** Awaited before each job of the loop (not of `drain`): the workers give way to requests being acknowledged. */
+    private readonly giveWay?: () => Promise<void>,
   ) {}
 
   start(): void {
@@ -64,7 +66,8 @@ export class PollingWorker {
   private async loop(): Promise<void> {
     try {
       for (let i = 0; i < 100 && !this.stopped; i++) {
-        if (!(await this.tick())) return;
+        if (this.giveWay) await this.giveWay();
+        if (this.stopped || !(await this.tick())) return;
       }
     } catch (error) {
       // A broken database connection must not kill the loop: it retries at the next interval.

@@ -38,6 +38,8 @@ export interface SchedulerDeps {
   readonly sessionReminder?: (input: { topic: string; date: string; startTime: string | null; participants: readonly string[]; sessionId: string }) => Reply;
   /** Croner pattern of the tick (default every 30 seconds). */
   readonly pattern?: string;
+  /** Awaited before each timed tick: the scheduler gives way to requests being acknowledged (see `IngressGate`). */
+  readonly giveWay?: () => Promise<void>;
 }
 
 export interface TickReport {
@@ -324,7 +326,10 @@ export function createScheduler(deps: SchedulerDeps) {
     start(): void {
       if (cron) return;
       cron = new Cron(deps.pattern ?? '*/30 * * * * *', { protect: true, name: `relais-scheduler-${deps.workerId}` }, async () => {
-        running = tick().catch((error: unknown) => log.error({ error: error instanceof Error ? error.message : String(error) }, 'scheduler tick failed'));
+        running = (async () => {
+          await deps.giveWay?.();
+          return tick();
+        })().catch((error: unknown) => log.error({ error: error instanceof Error ? error.message : String(error) }, 'scheduler tick failed'));
         await running;
         running = null;
       });

@@ -17,6 +17,8 @@ export interface PlaygroundRoute {
   readonly method: 'GET' | 'POST';
   readonly path: string;
   readonly prefix?: boolean;
+  /** The platform waits for this answer: background work gives way meanwhile. */
+  readonly acknowledges?: boolean;
   readonly handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
@@ -57,7 +59,7 @@ export function playgroundRoutes(deps: PlaygroundDeps): PlaygroundRoute[] {
     asset('app.css', 'text/css; charset=utf-8'),
     { method: 'GET', path: '/playground/api/people', handler: guarded(deps, async (_req, res) => sendJson(res, 200, await peopleList(deps))) },
     { method: 'GET', path: '/playground/api/messages', handler: guarded(deps, (req, res) => messages(deps, req, res)) },
-    { method: 'POST', path: '/playground/api/send', handler: guarded(deps, (req, res) => sendMessage(deps, req, res)) },
+    { method: 'POST', path: '/playground/api/send', acknowledges: true, handler: guarded(deps, (req, res) => sendMessage(deps, req, res)) },
     { method: 'POST', path: '/playground/api/action', handler: guarded(deps, (req, res) => runAction(deps, req, res)) },
   ];
 }

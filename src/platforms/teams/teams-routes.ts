@@ -10,6 +10,8 @@ import { teamsEvent } from './teams-message.js';
 export interface TeamsRoute {
   readonly method: 'POST';
   readonly path: string;
+  /** The platform waits for this answer: background work gives way meanwhile. */
+  readonly acknowledges?: boolean;
   readonly handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export const MESSAGING_ENDPOINT = '/api/messages';
  * that fails authentication.
  */
 export function teamsRoutes(deps: TeamsDeps): TeamsRoute[] {
-  return [{ method: 'POST', path: MESSAGING_ENDPOINT, handler: (req, res) => handle(req, res, deps) }];
+  return [{ method: 'POST', path: MESSAGING_ENDPOINT, acknowledges: true, handler: (req, res) => handle(req, res, deps) }];
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, deps: TeamsDeps): Promise<void> {
