@@ -22,6 +22,7 @@ import { createTranslator } from '../i18n/translator.js';
 import { createInboxTick } from '../jobs/inbox-worker.js';
 import { createOutboxTick } from '../jobs/outbox-worker.js';
 import type { IngressGate } from '../jobs/ingress-gate.js';
+import { createJobTablesVacuum } from '../jobs/job-tables-vacuum.js';
 import { PollingWorker } from '../jobs/polling-worker.js';
 import { createPlaygroundSender } from '../platforms/playground/playground-sender.js';
 import type { AuditTrail } from '../core/ports/audit-trail.js';
@@ -103,7 +104,15 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
   });
   const outboxTick = createOutboxTick({ db: database.db, workerId, clock, logger, leaseMs: Math.max(1000, config.jobLeaseMs / 2), senders });
   const giveWay = options.ingress ? () => options.ingress!.giveWay() : undefined;
-  inboxWorker = new PollingWorker('inbox', inboxTick, interval, logger, giveWay);
+  // Embedded PGlite has no autovacuum: the job tables are vacuumed when the worker is idle, every 500 jobs.
+  const vacuum = database.kind === 'pglite' ? createJobTablesVacuum({ db: database.db, logger, everyJobs: 500 }) : null;
+  const inboxWithUpkeep = vacuum === null ? inboxTick : async (): Promise<boolean> => {
+    const did = await inboxTick();
+    if (did) vacuum.jobDone();
+    else await vacuum.whenIdle();
+    return did;
+  };
+  inboxWorker = new PollingWorker('inbox', inboxWithUpkeep, interval, logger, giveWay);
   outboxWorker = new PollingWorker('outbox', outboxTick, interval, logger, giveWay);
   /** Storing an event a platform waits on counts as answering it, whatever the door (Socket Mode has no HTTP request). */
   const acknowledging = async <T>(work: () => Promise<T>): Promise<T> => {

@@ -1,4 +1,5 @@
-import { eq, inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Clock } from '../core/ports/clock.js';
 import type { Inbox, InboxItem } from '../core/ports/inbox.js';
 import type { Executor } from '../storage/database.js';
@@ -71,13 +72,18 @@ export class DrizzleInbox implements Inbox {
     await this.settle([one], inserted);
   }
 
-  /** Inserts the rows in one statement (one commit); the ids of the rows it created, by dedupe key. */
+  /**
+   * Inserts the rows in one statement (one commit); the ids of the rows it created, by dedupe key.
+   * Written as SQL rather than through the query builder: this runs before every acknowledgement,
+   * and building the statement cost about as much as PGlite running it.
+   */
   private async insert(items: readonly InboxItem[]): Promise<Map<string, string>> {
-    const now = this.clock.now();
-    const rows = await this.db.insert(inbox).values(items.map((item) => ({
-      dedupeKey: item.dedupeKey, kind: item.kind, payload: item.payload as Record<string, unknown>, availableAt: now,
-    }))).onConflictDoNothing({ target: inbox.dedupeKey }).returning({ id: inbox.id, dedupeKey: inbox.dedupeKey });
-    return new Map(rows.map((r) => [r.dedupeKey, r.id]));
+    const now = this.clock.now().toISOString();
+    const values = items.map((item) => sql`(${randomUUID()}, ${item.dedupeKey}, ${item.kind}, ${JSON.stringify(item.payload)}::jsonb, ${now})`);
+    const result = await this.db.execute(sql`
+      insert into relais.inbox (id, dedupe_key, kind, payload, available_at) values ${sql.join(values, sql`, `)}
+      on conflict (dedupe_key) do nothing returning id, dedupe_key`) as unknown as { rows: Array<{ id: string; dedupe_key: string }> };
+    return new Map(result.rows.map((r) => [r.dedupe_key, r.id]));
   }
 
   /** Answers each caller: the first caller of a created row gets `created: true`, the others the existing row's id. */
