@@ -31,7 +31,7 @@ const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'relais.js');
 const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-bench-token';
-const ROUNDS = 4;
+const ROUNDS = 6;
 const EVENTS_PER_ROUND = Number(process.env['ACK_EVENTS'] ?? 150);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
