@@ -69,7 +69,9 @@ describe('the Slack manifest (manifest/slack/manifest.json)', () => {
     const unknown = methods.filter((m) => !(m in METHOD_SCOPES));
     expect(unknown).toEqual([]);
     const assistant = /new Assistant\(/.test(sources);
+    // Listeners name one event (app.event('x', …)) or several (app.event(/^(x|y)$/, …)).
     const listened = [...sources.matchAll(/app\.event\('([a-z_]+)'/g)].map((m) => m[1]!)
+      .concat([...sources.matchAll(/app\.event\(\/\^\(([a-z_|]+)\)\$\//g)].flatMap((m) => m[1]!.split('|')))
       .concat(assistant ? Object.entries(ASSISTANT_LISTENERS).filter(([l]) => new RegExp(`\\b${l}:`).test(sources)).map(([, e]) => e) : []);
     const events = manifest.settings.event_subscriptions.bot_events;
     // Every event subscribed is listened to, and every event listened to is subscribed (message → message.*).

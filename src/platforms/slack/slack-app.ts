@@ -95,6 +95,8 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
     clientOptions: { slackApiUrl: options.apiUrl, retryConfig: { retries: 0 } },
     processBeforeResponse: true,
     ignoreSelf: true,
+    // Relais keeps no Bolt conversation state: without the store, one middleware less on every event.
+    convoStore: false,
   });
 
   /** Links an unknown user by e-mail, then stores the event; true when it was new. */
@@ -137,8 +139,8 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
   };
   // The assistant side panel: its thread events and messages are taken by the Assistant's middleware, before these listeners.
   app.assistant(createSlackAssistant({ t, logger, take }));
-  app.event('message', onMessage);
-  app.event('app_mention', onMessage);
+  // One listener per handler: Bolt runs every listener's middleware chain for every event.
+  app.event(/^(message|app_mention)$/, onMessage);
 
   app.event('app_home_opened', async ({ event, body, context }) => {
     if (!deps.publishHome || !context.botToken || (event as { tab?: string }).tab === 'messages') return;
@@ -151,8 +153,7 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
     const teamId = (body as { team_id?: string }).team_id;
     if (teamId && deps.uninstalled) await deps.uninstalled(teamId);
   };
-  app.event('app_uninstalled', forget);
-  app.event('tokens_revoked', forget);
+  app.event(/^(app_uninstalled|tokens_revoked)$/, forget);
 
   app.command(SLASH_COMMAND, async ({ body, ack, context }) => {
     const parsed = commandSchema.safeParse(body);
