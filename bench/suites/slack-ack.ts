@@ -25,7 +25,7 @@ import { BOT_USER_ID, TEAM_ID } from '../../test/support/slack-web-api.js';
  * percentile is over several hundred events.
  *
  * For a quick look: ACK_LEVELS=10 ACK_EVENTS=50 (events per round); ACK_PROFILE=<dir>
- * writes the service's CPU profile there.
+ * writes the CPU profiles of the services there (the bare app's under <dir>/bare).
  */
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'relais.js');
@@ -129,7 +129,8 @@ const target = (port: number): Target => ({ port, agent: new Agent({ keepAlive: 
 
 async function bareBolt(): Promise<Side> {
   const port = await freePort();
-  const { child } = await startChild([join('bench', 'ack', 'bare-bolt.mjs'), String(port)], { SLACK_SIGNING_SECRET: SIGNING_SECRET });
+  const profile = process.env['ACK_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['ACK_PROFILE']}/bare`] : [];
+  const { child } = await startChild([...profile, join('bench', 'ack', 'bare-bolt.mjs'), String(port)], { SLACK_SIGNING_SECRET: SIGNING_SECRET });
   const t = target(port);
   return { target: t, pid: child.pid!, stop: async () => { t.agent.destroy(); await stop(child); } };
 }
