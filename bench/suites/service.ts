@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { percentile, round, type BenchRow, type BenchSuite } from '../bench-kit.js';
 import { freePort } from '../../test/support/free-port.js';
+import { sleep, stopChild, untilAnswers } from '../bench-process.js';
 
 /**
  * The whole service as users meet it (issue #12): `relais start` on embedded
@@ -17,8 +18,6 @@ import { freePort } from '../../test/support/free-port.js';
  */
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'relais.js');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 
 function http(port: number, method: string, path: string, body?: unknown): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -34,25 +33,14 @@ function http(port: number, method: string, path: string, body?: unknown): Promi
 }
 
 async function untilReady(port: number, path: string, started: number): Promise<number> {
-  for (;;) {
-    try {
-      if ((await http(port, 'GET', path)).status === 200) return performance.now() - started;
-    } catch { /* not listening yet */ }
-    await sleep(10);
-  }
+  await untilAnswers(port, path);
+  return performance.now() - started;
 }
 
 const rssMb = (pid: number): number => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? 'VmRSS: 0 kB';
   return Number(/(\d+)/.exec(line)![1]) / 1024;
 };
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 interface Service { child: ChildProcess; port: number; startMs: number }
 
@@ -71,7 +59,7 @@ async function bareNode(): Promise<{ startMs: number; rss: number }> {
   const startMs = await untilReady(port, '/', started);
   await sleep(1000);
   const rss = rssMb(child.pid!);
-  await stop(child);
+  await stopChild(child);
   return { startMs, rss };
 }
 
@@ -105,7 +93,7 @@ export const suite: BenchSuite = {
     try {
       const bare = await bareNode();
       const fresh = await startService(join(dir, 'pglite'));
-      await stop(fresh.child);
+      await stopChild(fresh.child);
       spawnSync(process.execPath, [bin, 'demo', 'seed'], { cwd: root, env: { PATH: process.env['PATH'] ?? '', PGLITE_DIR: join(dir, 'pglite'), LOG_LEVEL: 'error' }, stdio: 'ignore' });
       const service = await startService(join(dir, 'pglite'));
       rows.push({ suite: 'service', name: 'start-up, fresh PGlite folder', value: Math.round(fresh.startMs), unit: 'ms', baseline: Math.round(bare.startMs), ratio: round(fresh.startMs / bare.startMs, 1), target: 'ready < 15 s', met: fresh.startMs < 15_000 });
@@ -138,7 +126,7 @@ export const suite: BenchSuite = {
       rows.push({ suite: 'service', name: `drafts per second (${loaded.length} notes at once)`, value: round(loaded.length / seconds, 1), unit: 'notes/s' });
       rows.push({ suite: 'service', name: 'note to draft p95 under load', value: round(percentile(loaded, 95), 1), unit: 'ms', baseline: round(p95, 1), ratio: round(percentile(loaded, 95) / p95, 1) });
       rows.push({ suite: 'service', name: 'memory under load (peak RSS)', value: Math.round(peak), unit: 'MB', baseline: Math.round(idle), ratio: round(peak / idle, 2) });
-      await stop(service.child);
+      await stopChild(service.child);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { percentile, round, type BenchRow, type BenchSuite } from '../bench-kit.js';
 import { benchDatabaseUrl, withPostgresDatabase } from '../bench-postgres.js';
+import { sleep, stopChild, untilAnswers } from '../bench-process.js';
 import { freePort } from '../../test/support/free-port.js';
 import { BOT_USER_ID, TEAM_ID } from '../../test/support/slack-web-api.js';
 
@@ -33,7 +34,6 @@ const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-bench-token';
 const ROUNDS = 6;
 const EVENTS_PER_ROUND = Number(process.env['ACK_EVENTS'] ?? 150);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let sent = 0;
 
@@ -94,25 +94,6 @@ function startChild(args: readonly string[], env: Record<string, string>): Promi
   });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
-}
-
-async function untilReady(port: number): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      request({ host: '127.0.0.1', port, path: '/readyz' }, (res) => { res.resume(); resolve(res.statusCode === 200); })
-        .on('error', () => resolve(false)).end();
-    });
-    if (ok) return;
-    await sleep(50);
-  }
-  throw new Error('relais did not become ready');
-}
-
 interface Side { readonly target: Target; readonly pid: number; stop(): Promise<void> }
 
 /** CPU time (user + system) a process has used so far, in milliseconds (Linux; 0 elsewhere). */
@@ -132,7 +113,7 @@ async function bareBolt(): Promise<Side> {
   const profile = process.env['ACK_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['ACK_PROFILE']}/bare`] : [];
   const { child } = await startChild([...profile, join('bench', 'ack', 'bare-bolt.mjs'), String(port)], { SLACK_SIGNING_SECRET: SIGNING_SECRET });
   const t = target(port);
-  return { target: t, pid: child.pid!, stop: async () => { t.agent.destroy(); await stop(child); } };
+  return { target: t, pid: child.pid!, stop: async () => { t.agent.destroy(); await stopChild(child); } };
 }
 
 /** `relais start` against the world's stand-ins, on PGlite in a fresh folder or on the given PostgreSQL database. */
@@ -146,12 +127,12 @@ async function relais(world: World, database: { pgliteDir: string } | { url: str
   const seeded = spawnSync(process.execPath, [bin, 'demo', 'seed'], { cwd: root, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: 'ignore' });
   if (seeded.status !== 0) throw new Error('relais demo seed failed');
   const child = spawn(process.execPath, [...(process.env['ACK_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['ACK_PROFILE']}`] : []), bin, 'start'], { cwd: root, env: { PATH: process.env['PATH'] ?? '', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
-  await untilReady(port);
+  await untilAnswers(port, '/readyz');
   const t = target(port);
   // Steady state: the encadrant has written before, so Relais already knows who they are (linked by e-mail).
   if (await post(t, noteEvent(world.userId, 'bonjour')) !== 200) throw new Error('hello not acknowledged');
   await sleep(1500);
-  return { target: t, pid: child.pid!, stop: async () => { t.agent.destroy(); await stop(child); } };
+  return { target: t, pid: child.pid!, stop: async () => { t.agent.destroy(); await stopChild(child); } };
 }
 
 interface World { readonly slackApiUrl: string; readonly llmUrl: string; readonly userId: string; readonly statusUrl: string; readonly child: ChildProcess }
@@ -280,7 +261,7 @@ export const suite: BenchSuite = {
       }
     } finally {
       await bare.stop();
-      await stop(world.child);
+      await stopChild(world.child);
       rmSync(dir, { recursive: true, force: true });
     }
     return rows;
