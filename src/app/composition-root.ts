@@ -142,6 +142,16 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
   digests.attach(conversation);
+  if (conversation.journal) {
+    const journal = conversation.journal;
+    // What a killed process acknowledged but had not moved to the inbox table yet: stored before anything starts.
+    await journal.recover();
+    // Stops after the doors and workers, before the database: what was acknowledged is in the table, or still journaled.
+    lifecycle.onStop('intake', async () => {
+      journal.stop();
+      await journal.flush();
+    });
+  }
   const routes: Route[] = [documents.route];
   if (config.playground.enabled) routes.push(...buildPlaygroundRoutes(config, conversation, stores.roster, logger));
   if (teams) routes.push(...teams.routes(conversation));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/load-config.js';
 import type { Clock } from '../core/ports/clock.js';
-import type { InboxWork } from '../core/ports/inbox.js';
+import type { Inbox, InboxWork } from '../core/ports/inbox.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { MessageSender } from '../core/ports/message-sender.js';
 import type { ShiftNoteExtractor } from '../core/ports/shift-note-extractor.js';
@@ -19,7 +19,10 @@ import type { FeatureHandler } from '../conversation/feature-handler.js';
 import type { Incoming } from '../conversation/incoming.js';
 import { createNotePresenter } from '../conversation/presenters/note-presenter.js';
 import { createTranslator } from '../i18n/translator.js';
+import { DrizzleInbox } from '../jobs/drizzle-inbox.js';
 import { createInboxTick } from '../jobs/inbox-worker.js';
+import { IntakeJournal } from '../jobs/intake-journal.js';
+import { JournaledInbox } from '../jobs/journaled-inbox.js';
 import { createOutboxTick } from '../jobs/outbox-worker.js';
 import type { IngressGate } from '../jobs/ingress-gate.js';
 import { createJobTablesVacuum } from '../jobs/job-tables-vacuum.js';
@@ -114,6 +117,12 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
   };
   inboxWorker = new PollingWorker('inbox', inboxWithUpkeep, interval, logger, giveWay);
   outboxWorker = new PollingWorker('outbox', outboxTick, interval, logger, giveWay);
+  // Embedded database in a folder: events are journaled (a file append) before the acknowledgement,
+  // and moved to the inbox table in the background; elsewhere they go straight to the table.
+  const journaled = database.intakeJournalDir === undefined ? null : new JournaledInbox(new IntakeJournal(database.intakeJournalDir), new DrizzleInbox(database.db, clock, () => inboxWorker?.wake()), {
+    clock, logger, ...(giveWay ? { giveWay } : {}),
+  });
+  const doorInbox: Inbox = journaled ?? uow.stores.inbox;
   /** Storing an event a platform waits on counts as answering it, whatever the door (Socket Mode has no HTTP request). */
   const acknowledging = async <T>(work: () => Promise<T>): Promise<T> => {
     const leave = options.ingress?.enter();
@@ -126,7 +135,7 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
 
   /** What every door calls: store durably (idempotent on the event id), then let the worker do the rest. */
   const intake = (incoming: Incoming): Promise<{ created: boolean }> => acknowledging(() =>
-    uow.stores.inbox.enqueue({ dedupeKey: `${incoming.user.platform}:${incoming.id}`, kind: 'incoming', payload: incoming as unknown as Record<string, unknown> }));
+    doorInbox.enqueue({ dedupeKey: `${incoming.user.platform}:${incoming.id}`, kind: 'incoming', payload: incoming as unknown as Record<string, unknown> }));
 
   /**
    * Declares a kind of durable work: the door stores it before acknowledging
@@ -137,16 +146,21 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
     if (kind === 'incoming' || work.has(kind)) throw new Error(`inbox kind ${kind} already defined`);
     work.set(kind, handler);
     return (dedupeKey: string, payload: Record<string, unknown>): Promise<{ created: boolean }> =>
-      acknowledging(() => uow.stores.inbox.enqueue({ dedupeKey, kind, payload }));
+      acknowledging(() => doorInbox.enqueue({ dedupeKey, kind, payload }));
   };
 
   return {
     t, uow, useCases, conversation, transcript, senders, intake, defineWork,
     workers: { inbox: inboxWorker, outbox: outboxWorker },
+    /** Where the doors' events are stored before they are acknowledged (journaled on the embedded install). */
+    inbox: doorInbox,
+    /** The journal on the embedded install: recovered at start, flushed at shutdown; null elsewhere. */
+    journal: journaled,
     /** Runs both workers until no work is left (tests and one-shot commands). */
     drain: async () => {
       let moved = 1;
-      while (moved > 0) moved = (await inboxWorker!.drain()) + (await outboxWorker!.drain());
+      // Work done by the workers may store new events (a transcribed voice clip): journaled too.
+      while (moved > 0) moved = (await journaled?.flush() ?? 0) + (await inboxWorker!.drain()) + (await outboxWorker!.drain());
     },
   };
 }

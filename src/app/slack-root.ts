@@ -87,7 +87,9 @@ export function buildSlackDoor(config: Config, deps: {
         }
         return email;
       };
-      const { notes, inbox } = conversation.uow.stores;
+      const { notes } = conversation.uow.stores;
+      // Journal-aware: an event acknowledged a moment ago may not be in the inbox table yet.
+      const inbox = conversation.inbox;
       const publishHome = async (user: IncomingUser, token: string): Promise<void> => {
         const email = await emailOf(user, token);
         const who = await conversation.useCases.identifyUser({

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Clock } from '../core/ports/clock.js';
 import type { Inbox, InboxItem } from '../core/ports/inbox.js';
+import type { JournalEntry } from './intake-journal.js';
 import type { Executor } from '../storage/database.js';
 import { inbox } from '../storage/schema/index.js';
 
@@ -113,6 +114,25 @@ export class DrizzleInbox implements Inbox {
         w.resolve({ created: false, id: id ?? existing.get(key) ?? '' });
       }
     }
+  }
+
+  /**
+   * Stores events already received and journaled (their ids and receipt times kept); a key
+   * already stored is skipped, so storing the same entries twice is harmless. Wakes the worker.
+   */
+  async restore(entries: readonly JournalEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += MAX_BATCH) {
+      const values = entries.slice(i, i + MAX_BATCH).map((e) => sql`(${e.id}, ${e.dedupeKey}, ${e.kind}, ${JSON.stringify(e.payload)}::jsonb, ${e.receivedAt}, ${e.receivedAt})`);
+      await this.db.execute(sql`
+        insert into relais.inbox (id, dedupe_key, kind, payload, available_at, created_at) values ${sql.join(values, sql`, `)}
+        on conflict (dedupe_key) do nothing`);
+    }
+    if (entries.length > 0) this.onEnqueued();
+  }
+
+  /** The keys (and row ids) received since `since`: what a redelivery may still repeat. */
+  async keysSince(since: Date): Promise<Array<{ dedupeKey: string; id: string }>> {
+    return this.db.select({ dedupeKey: inbox.dedupeKey, id: inbox.id }).from(inbox).where(gte(inbox.createdAt, since));
   }
 
   async statusOf(dedupeKey: string): Promise<string | null> {

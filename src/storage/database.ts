@@ -10,6 +10,11 @@ export type Executor = Database;
 export interface DatabaseHandle {
   readonly db: Database;
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * Where the doors journal events before acknowledging them (an embedded database in a folder);
+   * absent when events are written straight to the inbox table (PostgreSQL, in-memory PGlite).
+   */
+  readonly intakeJournalDir?: string;
   /** Applies committed migrations (serialised across instances on PostgreSQL). */
   migrate(): Promise<void>;
   /** True when the database answers and every committed migration is applied. */

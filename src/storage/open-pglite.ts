@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -28,7 +29,12 @@ export async function openPglite(dir: string | undefined, options: { relaxedDura
     throw error;
   }
   const handle = pgliteHandle(client);
-  return { ...handle, close: async () => { await handle.close(); unlock(); } };
+  return {
+    ...handle,
+    // In the database's folder, under its lock: the events acknowledged but not yet in the inbox table.
+    ...(dir === undefined ? {} : { intakeJournalDir: join(dir, 'relais-intake') }),
+    close: async () => { await handle.close(); unlock(); },
+  };
 }
 
 export function pgliteHandle(client: PGlite): DatabaseHandle {

@@ -42,6 +42,7 @@ describe('the assistant side panel in Slack (Bolt Assistant)', () => {
     expect((await sh.event(note, { eventId: 'EvA1' })).status).toBe(200);
     expect((await sh.event(note, { eventId: 'EvA1', retryNum: 1 })).status).toBe(200);
     // Stored before the answer, once; the status shows while the worker has not answered.
+    await sh.h.stored();
     const stored = await db.db.select().from(inbox).where(eq(inbox.dedupeKey, `slack:${dm}:1762100510.000100`));
     expect(stored).toEqual([expect.objectContaining({ kind: 'incoming', status: 'pending' })]);
     expect(sh.slack.callsOf('assistant.threads.setStatus').map((c) => c.args)).toEqual([expect.objectContaining({ channel_id: dm, thread_ts: THREAD, status: 'Je réfléchis…' })]);
@@ -60,6 +61,7 @@ describe('the assistant side panel in Slack (Bolt Assistant)', () => {
     const dm = sh.dmOf(eti);
     await sh.event({ type: 'message', channel: dm, channel_type: 'im', user: eti, text: 'Dicter ma note de fin de journée', ts: '1762100520.000100', thread_ts: THREAD, team: TEAM_ID });
     await settle();
+    await sh.h.stored();
     const [stored] = await db.db.select().from(inbox);
     expect((stored!.payload as { text: string }).text).toBe('/relais note');
     expect(await db.db.select().from(shiftNotes)).toEqual([]);

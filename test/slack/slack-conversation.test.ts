@@ -72,6 +72,7 @@ describe.each(databaseTargets())('the Slack door (Bolt, HTTP mode) on $name', ({
 
     // Modifier: a waiting modal at once on the trigger id, then the form replaces it.
     const note = await lastNote();
+    await sh.h.stored();
     const queued = (await db.db.select().from(inbox)).length;
     await ok(sh.click(eti, draft, 'note.edit'));
     const opened = sh.slack.callsOf('views.open').at(-1)!;
@@ -84,6 +85,7 @@ describe.each(databaseTargets())('the Slack door (Bolt, HTTP mode) on $name', ({
     expect(view.callback_id).toBe('note.form');
     const values = Object.fromEntries(view.blocks.map((b) => [b.block_id, b.element.initial_value ?? '']));
     expect(values['production']).toBe('tonte : 300 m²');
+    await sh.h.stored();
     expect((await db.db.select().from(inbox)).length).toBe(queued);
 
     // Enregistrer: the modal closes, the draft is updated in place with the correction.
@@ -190,9 +192,11 @@ describe.each(databaseTargets())('the Slack door (Bolt, HTTP mode) on $name', ({
     await ok(sh.event(original, { eventId: 'EvNote' }));
     await ok(sh.event(edit, { eventId: 'EvEdit' }));
     await ok(sh.event(edit, { eventId: 'EvEdit', retryNum: 1 }));
+    await sh.h.stored();
     expect((await db.db.select().from(inbox)).map((r) => r.kind).sort()).toEqual(['incoming', 'slack.edit']);
     await settle();
     expect((await lastNote()).status).toBe('received');
+    await sh.h.stored();
     expect((await db.db.select().from(inbox)).every((r) => r.status === 'pending' && r.attempt === 1)).toBe(true);
 
     extractor.fail = false;
@@ -203,6 +207,7 @@ describe.each(databaseTargets())('the Slack door (Bolt, HTTP mode) on $name', ({
     expect(await lastNote()).toMatchObject({ status: 'draft', rawText: NOTE.replace('300 m2', '450 m2') });
     // Extracted once as written, once as edited: the redelivered edit did nothing more.
     expect(extractor.calls - calls).toBe(2);
+    await sh.h.stored();
     expect((await db.db.select().from(inbox)).every((r) => r.status === 'done')).toBe(true);
     expect(sh.slack.shown(dm)).toHaveLength(1);
     expect(slackText(sh.slack.shown(dm)[0]!)).toContain('450');
@@ -230,6 +235,7 @@ describe.each(databaseTargets())('the Slack door (Bolt, HTTP mode) on $name', ({
     await ok(sh.event({ type: 'message', user: eti, channel: CHANNEL_ID, channel_type: 'channel', text: NOTE, ts: '1.3' }));
     await ok(sh.event({ type: 'reaction_added', user: eti, reaction: 'thumbsup', item: { type: 'message', channel: sh.dmOf(eti), ts: '1.3' }, event_ts: '1.4' }));
     await settle();
+    await sh.h.stored();
     expect(await db.db.select().from(inbox)).toEqual([]);
     expect(sh.slack.callsOf('chat.postMessage')).toEqual([]);
   });
@@ -272,6 +278,7 @@ describe.each(databaseTargets())('the Slack door (Bolt, HTTP mode) on $name', ({
     const now = Math.floor(sh.h.clock.now().getTime() / 1000);
     const forged = `v0=${createHmac('sha256', `${SIGNING_SECRET}x`).update(`v0:${now}:${body}`).digest('hex')}`;
     expect((await sh.post(body, 'application/json', { signature: forged, timestamp: now })).status).toBe(401);
+    await sh.h.stored();
     expect(await db.db.select().from(inbox)).toEqual([]);
 
     const challenge = await sh.post(JSON.stringify({ token: 't', challenge: 'chal-123', type: 'url_verification' }), 'application/json');

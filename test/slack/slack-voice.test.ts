@@ -99,6 +99,7 @@ describe('voice clips in Slack', () => {
       const event = clip(eti, dm, '1762100300.000100', { url_private_download: `${sh.slack.url}/files/F0CLIP` });
       expect((await sh.event(event, { eventId: 'EvClip' })).status).toBe(200);
       // Acknowledged: the clip is in the inbox before anything was downloaded or transcribed.
+      await sh.h.stored();
       const [stored] = await db.db.select().from(inbox).where(eq(inbox.dedupeKey, `slack:${dm}:1762100300.000100:voice`));
       expect(stored).toMatchObject({ kind: 'slack.voice', status: 'pending' });
       expect(provider.requests).toHaveLength(0);
@@ -106,6 +107,7 @@ describe('voice clips in Slack', () => {
       await settle();
       expect(provider.requests).toHaveLength(1);
       expect(await db.db.select().from(shiftNotes)).toHaveLength(0);
+      await sh.h.stored();
       const [failed] = await db.db.select().from(inbox).where(eq(inbox.dedupeKey, `slack:${dm}:1762100300.000100:voice`));
       expect(failed).toMatchObject({ status: 'pending', attempt: 1, lastError: expect.stringContaining('transcription.unavailable') });
 
@@ -143,6 +145,7 @@ describe('voice clips in Slack', () => {
       await settle();
       sh.h.clock.advance(15 * 60_000);
     }
+    await sh.h.stored();
     const [item] = await db.db.select().from(inbox).where(eq(inbox.dedupeKey, `slack:${dm}:1762100400.000100:voice`));
     expect(item).toMatchObject({ status: 'dead', attempt: 6 });
     expect(await db.db.select().from(shiftNotes)).toHaveLength(0);

@@ -20,6 +20,11 @@ export interface Harness {
   click(rosterKey: string, action: string, value?: string, form?: Record<string, string>): Promise<void>;
   /** Runs the workers until nothing is left. */
   drain(): Promise<void>;
+  /**
+   * Moves the events the doors journaled (embedded install in a folder) to the inbox table, so that
+   * a test reads there every event stored before its acknowledgement.
+   */
+  stored(): Promise<void>;
   /** Relais messages of a playground conversation, in order (updates in place are one message). */
   messages(conversationId: string): Promise<Reply[]>;
   dm(rosterKey: string): Promise<Reply[]>;
@@ -69,6 +74,7 @@ export async function createHarness(
       });
     },
     drain: () => relais.conversation.drain(),
+    stored: async () => { await relais.conversation.journal?.flush(); },
     async messages(conversationId) {
       const list = await relais.conversation.transcript.since([conversationId], 0, 1000);
       return list.filter((m) => m.reply !== null).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)).map((m) => m.reply!);

@@ -15,6 +15,7 @@ describe.each(databaseTargets())('Teams authentication on $name', ({ open }) => 
   afterEach(async () => th.close());
 
   const nothingStored = async () => {
+    await th.h.stored();
     expect(await db.db.select().from(inbox)).toEqual([]);
     expect(await db.db.select().from(outbox)).toEqual([]);
     expect(await db.db.select().from(platformIdentities)).toEqual([]);
@@ -48,6 +49,7 @@ describe.each(databaseTargets())('Teams authentication on $name', ({ open }) => 
     it('accepts a valid token, and reads the signing keys once a day, not once a request', async () => {
       const eti = th.user('demo-eti-ev');
       for (const text of ['aide', 'bonjour', 'merci']) expect((await th.post(th.a.personalMessage(eti, text))).status).toBe(200);
+      await th.h.stored();
       expect(await db.db.select().from(inbox)).toHaveLength(3);
       expect(th.auth.counts.keys).toBe(1);
       th.h.clock.advance(25 * 3600_000);
@@ -77,6 +79,7 @@ describe.each(databaseTargets())('Teams authentication on $name', ({ open }) => 
     await truncateAll(db);
     th = await createTeamsHarness(db, { extractor, env: { TEAMS_APP_ID: '', TEAMS_APP_PASSWORD: '', TEAMS_ALLOW_UNAUTHENTICATED: 'true' } });
     expect((await th.post(th.a.personalMessage(th.user('demo-eti-ev'), 'aide'), null)).status).toBe(200);
+    await th.h.stored();
     expect(await db.db.select().from(inbox)).toHaveLength(1);
   });
 });

@@ -92,6 +92,7 @@ describe.each(databaseTargets())('the Teams door on $name', ({ open }) => {
 
     // Modifier: the edit card comes back at once in the invoke answer, nothing queued.
     const note = await lastNote();
+    await th.h.stored();
     const queued = (await db.db.select().from(inbox)).length;
     const edit = await ok(th.a.execute(eti, 'note.edit', { value: note.id }, draft.id));
     expect(edit).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
@@ -99,6 +100,7 @@ describe.each(databaseTargets())('the Teams door on $name', ({ open }) => {
     const inputs = (edit!.value as { body: Array<{ type: string; id?: string; value?: string }> }).body.filter((e) => e.type === 'Input.Text');
     const values = Object.fromEntries(inputs.map((i) => [i.id!, i.value ?? '']));
     expect(values['production']).toBe('tonte : 300 m²');
+    await th.h.stored();
     expect((await db.db.select().from(inbox)).length).toBe(queued);
 
     // Enregistrer: the card keeps the typed values while the draft is updated through the outbox.
