@@ -22,6 +22,9 @@ export interface JournaledInboxOptions {
   readonly rememberKeys?: number;
 }
 
+/** Rows per statement when moving events to the table. */
+const MOVE_CHUNK = 100;
+
 /** Slack retries an event for a few minutes; an hour of keys covers every redelivery in practice. */
 const REDELIVERY_WINDOW_MS = 60 * 60_000;
 
@@ -120,18 +123,29 @@ export class JournaledInbox implements Inbox {
     }
   }
 
+  /**
+   * Everything journaled so far, in statements of at most `MOVE_CHUNK` rows with a turn of the
+   * event loop between them, so that requests arriving meanwhile are answered (a 100-row insert
+   * holds PGlite, and the thread, about 6 ms). The segments are deleted once all their events are stored.
+   */
   private async move(): Promise<number> {
     if (this.pending.length === 0) return 0;
     const batch = this.pending.splice(0);
     const segments = this.journal.seal();
+    let stored = 0;
     try {
-      await this.table.restore(batch);
+      for (; stored < batch.length; stored += MOVE_CHUNK) {
+        if (stored > 0) await new Promise((resolve) => setImmediate(resolve));
+        const chunk = batch.slice(stored, stored + MOVE_CHUNK);
+        await this.table.restore(chunk);
+        for (const entry of chunk) this.pendingKeys.delete(entry.dedupeKey);
+      }
     } catch (error) {
-      this.pending.unshift(...batch);
+      // The segments are kept whole: the events already stored in them are skipped when stored again.
+      this.pending.unshift(...batch.slice(stored));
       this.journal.keep(segments);
       throw error;
     }
-    for (const entry of batch) this.pendingKeys.delete(entry.dedupeKey);
     this.journal.discard(segments);
     return batch.length;
   }

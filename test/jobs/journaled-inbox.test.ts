@@ -108,6 +108,32 @@ describe('the journaled inbox: acknowledged from a file append, moved to the tab
     inbox.stop();
   });
 
+  it('moves a large backlog in statements of 100 rows; a failure midway keeps the journal whole, and nothing is stored twice', async () => {
+    class FailsOnce extends FlakyTable {
+      sizes: number[] = [];
+      override async restore(entries: readonly JournalEntry[]): Promise<void> {
+        this.sizes.push(entries.length);
+        this.failing = this.sizes.length === 2;
+        await super.restore(entries);
+      }
+    }
+    const table = new FailsOnce(new DrizzleInbox(db.db, clock));
+    // Requests keep coming: nothing moves in the background, only the explicit flush.
+    const inbox = new JournaledInbox(new IntakeJournal(dir), table, { clock, logger: silentLogger, giveWay: () => new Promise(() => undefined) });
+    await inbox.recover();
+    for (let n = 1; n <= 250; n++) await inbox.enqueue(item(n));
+    await expect(inbox.flush()).rejects.toThrow('connection refused');
+    expect(table.sizes).toEqual([100, 100]);
+    expect(await rows()).toHaveLength(100);
+    expect(inbox.waiting).toBe(150);
+    inbox.stop();
+    // The process dies here: the next start stores the 250, the first 100 only once.
+    const next = new JournaledInbox(new IntakeJournal(dir), new DrizzleInbox(db.db, clock), { clock, logger: silentLogger });
+    expect(await next.recover()).toBe(250);
+    expect(new Set((await rows()).map((r) => r.dedupe_key)).size).toBe(250);
+    expect(await rows()).toHaveLength(250);
+  });
+
   it('moves nothing while a platform request is being answered (acknowledgements first)', async () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => { open = resolve; });
