@@ -58,6 +58,39 @@ describe('App Home in Slack', () => {
     expect(after).toContain('tonte : 120 m² (1 jour(s))');
   }, 30_000);
 
+  it('publishes the tab again after a form opened from it is submitted (Modifier on a draft)', async () => {
+    const eti = sh.user('demo-eti-ev');
+    const dm = sh.dmOf(eti);
+    await sh.event(sh.dmMessage(eti, 'Tout le monde était là. 120 m2 de tonte.', '1762100620.000100'));
+    await settle();
+    await sh.event({ type: 'app_home_opened', user: eti, channel: dm, tab: 'home', event_ts: '1762100621.000100' });
+    await settle();
+    const home = lastHome(eti);
+    const edit = home.blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as Array<Record<string, unknown>>)
+      .find((e) => e['action_id'] === 'note.edit');
+    expect(edit).toBeDefined();
+    expect((await sh.interaction({
+      type: 'block_actions', team: { id: TEAM_ID, domain: 'relais-test' }, user: { id: eti, team_id: TEAM_ID, name: 'eti' }, api_app_id: 'A0RELAIS',
+      trigger_id: 'trig.home.2', container: { type: 'view', view_id: 'V0HOME' },
+      view: { id: 'V0HOME', type: 'home', hash: 'h1', blocks: home.blocks, team_id: TEAM_ID },
+      actions: [{ type: 'button', action_id: 'note.edit', block_id: 'b', value: edit!['value'], action_ts: '1762100622.000100' }],
+    })).status).toBe(200);
+    await settle();
+    const form = sh.slack.callsOf('views.update').at(-1)!.args['view'] as { callback_id: string; private_metadata: string; blocks: Array<{ block_id: string; element: { initial_value?: string } }> };
+    expect(form.callback_id).toBe('note.form');
+    const publishedBefore = sh.slack.callsOf('views.publish').length;
+    const values = Object.fromEntries(form.blocks.map((b) => [b.block_id, b.element.initial_value ?? '']));
+    const state = Object.fromEntries(Object.entries({ ...values, production: 'tonte : 450 m2' }).map(([k, v]) => [k, { value: { type: 'plain_text_input', value: v } }]));
+    expect((await sh.interaction({
+      type: 'view_submission', team: { id: TEAM_ID }, user: { id: eti, team_id: TEAM_ID }, trigger_id: 'trig.home.submit',
+      view: { id: 'V000009', hash: 'h2', team_id: TEAM_ID, type: 'modal', callback_id: form.callback_id, private_metadata: form.private_metadata, state: { values: state } },
+    })).status).toBe(200);
+    await settle();
+    expect(((await db.db.select().from(shiftNotes))[0]!.draft as { extraction: { production: unknown } }).extraction.production).toEqual([{ activity: 'tonte', quantity: 450, unit: 'm2' }]);
+    expect(sh.slack.callsOf('views.publish')).toHaveLength(publishedBefore + 1);
+    expect(slackText({ text: '', blocks: lastHome(eti).blocks })).toContain('Brouillons en attente : 1');
+  }, 30_000);
+
   it('leaves the tab alone after a click in a message', async () => {
     const eti = sh.user('demo-eti-ev');
     const dm = sh.dmOf(eti);

@@ -8,7 +8,7 @@ import { textReply } from '../../core/messages/reply.js';
 import { placeOf } from '../../conversation/conversation.js';
 import type { Translate } from '../../i18n/translator.js';
 import { createSlackAssistant } from './slack-assistant.js';
-import { loadingModal, renderModal, type RenderTexts } from './slack-blocks.js';
+import { loadingModal, readModalMetadata, renderModal, type RenderTexts } from './slack-blocks.js';
 import { slackLogger, type SlackClients } from './slack-client.js';
 import {
   blockActionIncoming, commandIncoming, commandSchema, envelopeSchema, interactionSchema, messageIncoming, OBSERVATION_SHORTCUT,
@@ -169,6 +169,9 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
     const incoming = event.incoming as IncomingAction;
     const token = context.botToken;
     const trigger = parsed.data.trigger_id;
+    // A click in App Home (a draft's Valider, or a form opened there): the tab is published again once the work is done.
+    const fromHome = (parsed.data.view as { type?: string } | null | undefined)?.type === 'home';
+    const origin = { ...modalOrigin(incoming), ...(fromHome ? { home: true } : {}) };
     if (token && trigger && incoming.action === NOTE_ACTIONS.edit) {
       // The trigger id lives 3 seconds: open a waiting modal now, the form replaces it.
       const opened = await deps.clients.call<{ view?: { id?: string } }>(token, 'views.open', {
@@ -181,7 +184,7 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
         const withEmail = await withEmailOf(incoming, token);
         const form = await deps.conversation.formFor(withEmail);
         const view = form
-          ? renderModal(form, modalOrigin(incoming), deps.texts)
+          ? renderModal(form, origin, deps.texts)
           : loadingModal(t('slack.modal.title'), t('error.note.wrong_status'), t('slack.modal.close'));
         await deps.clients.call(token, 'views.update', { view_id: viewId, view });
       });
@@ -190,13 +193,12 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
     if (token && trigger) {
       const form = await deps.conversation.formFor(await withEmailOf(incoming, token));
       if (form) {
-        await deps.clients.call(token, 'views.open', { trigger_id: trigger, view: renderModal(form, modalOrigin(incoming), deps.texts) });
+        await deps.clients.call(token, 'views.open', { trigger_id: trigger, view: renderModal(form, origin, deps.texts) });
         return ack();
       }
     }
     const created = await take(event, token);
-    // A click in App Home (a draft's Valider…): the tab is published again once the action is done.
-    if (created && deps.intakeHomeRefresh && (parsed.data.view as { type?: string } | null | undefined)?.type === 'home') {
+    if (created && deps.intakeHomeRefresh && fromHome) {
       await deps.intakeHomeRefresh(incoming);
     }
     await ack();
@@ -204,7 +206,14 @@ export function createSlackApp(receiver: Receiver | { socket: { appToken: string
 
   app.view({ type: 'view_submission' }, async ({ body, ack, context }) => {
     const parsed = interactionSchema.safeParse(body);
-    if (parsed.success) await take(viewSubmissionIncoming(parsed.data), context.botToken);
+    if (parsed.success) {
+      const event = viewSubmissionIncoming(parsed.data);
+      const created = await take(event, context.botToken);
+      // A form opened from App Home: the tab is published again once the submission is processed.
+      if (created && event.kind === 'incoming' && deps.intakeHomeRefresh && readModalMetadata(parsed.data.view?.private_metadata ?? undefined)?.h === 1) {
+        await deps.intakeHomeRefresh(event.incoming as IncomingAction);
+      }
+    }
     await ack();
   });
   app.view({ type: 'view_closed' }, async ({ ack }) => ack());

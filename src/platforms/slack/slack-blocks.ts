@@ -183,6 +183,8 @@ export interface ModalMetadata {
   /** Where the form was opened from: channel and thread, to answer there. */
   readonly c?: string;
   readonly th?: string;
+  /** Opened from App Home: the tab is published again once the form is processed. */
+  readonly h?: 1;
 }
 
 export const VALUE_ACTION_ID = 'value';
@@ -204,10 +206,10 @@ function inputBlock(i: Input): SlackBlock {
 }
 
 /** A form as a modal view; the callback id is the form's action, the metadata says where to answer. */
-export function renderModal(form: Form, where: { channel?: string; thread?: string }, texts: RenderTexts): Record<string, unknown> {
+export function renderModal(form: Form, where: { channel?: string; thread?: string; home?: boolean }, texts: RenderTexts): Record<string, unknown> {
   const metadata: ModalMetadata = {
     a: form.action, ...(form.value !== undefined ? { v: form.value } : {}),
-    ...(where.channel ? { c: where.channel } : {}), ...(where.thread ? { th: where.thread } : {}),
+    ...(where.channel ? { c: where.channel } : {}), ...(where.thread ? { th: where.thread } : {}), ...(where.home ? { h: 1 } : {}),
   };
   return {
     type: 'modal', callback_id: form.action,
