@@ -236,6 +236,8 @@ export const suite: BenchSuite = {
         const base: number[] = [];
         const mine: number[] = [];
         await burst(slow.target, world.userId, 10, 50);
+        // Steady state: the first model call is under way (the process' first one loads fetch and warms up, once).
+        await sleep(1500);
         for (let r = 0; r < 2; r++) {
           base.push(...await burst(bare.target, world.userId, 10, 100));
           mine.push(...await burst(slow.target, world.userId, 10, 100));
