@@ -1,11 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import { request } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { buildRelais } from '../../src/app/composition-root.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { DEMO_ROSTER, DEMO_STRUCTURE } from '../../src/demo/demo-roster.js';
-import { startCli } from '../support/run-cli.js';
+import { httpCall as http, killHard, startService } from '../support/service-process.js';
 import { openTestPostgres, testDatabaseUrl } from '../support/test-database.js';
 import { freePort } from '../support/free-port.js';
 
@@ -26,21 +25,6 @@ if (!url) console.warn('crash harness skipped: TEST_DATABASE_URL is not set (Pos
 const describePg = url ? describe : describe.skip;
 
 
-function http(port: number, method: string, path: string, body?: unknown): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = request({ host: '127.0.0.1', port, method, path, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}, timeout: 5000 }, (res) => {
-      let text = '';
-      res.on('data', (c) => { text += String(c); });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.end(data);
-  });
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const random = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
 
@@ -60,29 +44,12 @@ describePg('crash harness: SIGKILL at random moments loses no acknowledged note'
 
     const port = await freePort();
     const env = { DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'error', JOB_LEASE_SECONDS: '2', RELAIS_ENV: 'development', HTTP_RATE_LIMIT_PER_MINUTE: '0' };
-    let child: ChildProcess | null = null;
     let starts = 0;
     const start = async () => {
-      child = startCli(['start'], env);
-      running = child;
       starts++;
-      child.stdout?.resume();
-      child.stderr?.resume();
-      for (let i = 0; i < 600; i++) {
-        try {
-          if ((await http(port, 'GET', '/readyz')).status === 200) return;
-        } catch { /* not up yet */ }
-        await sleep(50);
-      }
-      throw new Error('the service did not become ready');
+      running = await startService(env, port);
     };
-    const kill = async () => {
-      const c = child;
-      if (!c || c.exitCode !== null) return;
-      const exited = new Promise((r) => c.once('exit', r));
-      c.kill('SIGKILL');
-      await exited;
-    };
+    const kill = () => killHard(running);
 
     await start();
     const acked = new Set<number>();

@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -10,7 +9,7 @@ import { silentLogger } from '../../src/core/ports/logger.js';
 import { DEMO_ROSTER, DEMO_STRUCTURE } from '../../src/demo/demo-roster.js';
 import { IntakeJournal } from '../../src/jobs/intake-journal.js';
 import { freePort } from '../support/free-port.js';
-import { startCli } from '../support/run-cli.js';
+import { httpCall, killHard, startService } from '../support/service-process.js';
 
 /**
  * The embedded install (PGlite in a folder) acknowledges an event once it is
@@ -21,20 +20,6 @@ import { startCli } from '../support/run-cli.js';
  * once, and drafted.
  */
 const NOTES = 60;
-
-function http(port: number, method: string, path: string, body?: unknown): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = request({ host: '127.0.0.1', port, method, path, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}, timeout: 5000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.end(data);
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -61,26 +46,8 @@ describe('embedded install: a SIGKILL never loses a journaled, acknowledged note
 
     const port = await freePort();
     const env = { PGLITE_DIR: dir, PORT: String(port), LOG_LEVEL: 'error', RELAIS_ENV: 'development', HTTP_RATE_LIMIT_PER_MINUTE: '0', JOB_LEASE_SECONDS: '2' };
-    const start = async () => {
-      const child = startCli(['start'], env);
-      running = child;
-      child.stdout?.resume();
-      child.stderr?.resume();
-      for (let i = 0; i < 600; i++) {
-        try {
-          if ((await http(port, 'GET', '/readyz')) === 200) return;
-        } catch { /* not up yet */ }
-        await sleep(50);
-      }
-      throw new Error('the service did not become ready');
-    };
-    const kill = async () => {
-      const c = running;
-      if (!c || c.exitCode !== null) return;
-      const exited = new Promise((r) => c.once('exit', r));
-      c.kill('SIGKILL');
-      await exited;
-    };
+    const start = async () => { running = await startService(env, port); };
+    const kill = () => killHard(running);
 
     await start();
     const acked = new Set<number>();
@@ -96,7 +63,7 @@ describe('embedded install: a SIGKILL never loses a journaled, acknowledged note
           await restarting;
           let status = 0;
           try {
-            status = await http(port, 'POST', '/playground/api/send', body);
+            status = (await httpCall(port, 'POST', '/playground/api/send', body)).status;
           } catch { /* the process is down: sent again with the same id */ }
           if (status === 202) {
             acked.add(i);
