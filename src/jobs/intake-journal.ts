@@ -75,22 +75,16 @@ export class IntakeJournal {
       for (let done = 0; done < line.length;) done += writeSync(this.fd, line, done);
     } catch (error) {
       // A partial line may be on disk: the next event starts a new segment rather than continue it.
-      this.seal(false);
+      this.closeSegment();
       throw error;
     }
     return written;
   }
 
   /** Closes the segment being written: the events appended so far are all in the returned segments. */
-  seal(): string[];
-  seal(take: false): void;
-  seal(take = true): string[] | void {
-    if (this.fd !== null) {
-      closeSync(this.fd);
-      this.sealed.push(this.current);
-      this.fd = null;
-    }
-    if (take) return this.sealed.splice(0);
+  seal(): string[] {
+    this.closeSegment();
+    return this.sealed.splice(0);
   }
 
   /** Segments taken by `seal` whose events could not be stored: kept for the next attempt. */
@@ -137,6 +131,13 @@ export class IntakeJournal {
       }
     }
     return { entries, segments, torn };
+  }
+
+  private closeSegment(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.sealed.push(this.current);
+    this.fd = null;
   }
 
   private segments(): string[] {

@@ -66,7 +66,7 @@ export class JournaledInbox implements Inbox {
     let entry: JournalEntry;
     try {
       entry = this.journal.append({
-        id: randomUUID(), dedupeKey: item.dedupeKey, kind: item.kind, payload: { ...item.payload }, receivedAt: this.options.clock.now().toISOString(),
+        id: randomUUID(), dedupeKey: item.dedupeKey, kind: item.kind, payload: item.payload, receivedAt: this.options.clock.now().toISOString(),
       });
     } catch (error) {
       return Promise.reject(error);
