@@ -47,7 +47,7 @@ function lazyDocuments(): ProgressDocuments {
 export function buildProgressStores(db: Database, secretBox: SecretBox | null = null) {
   return {
     progress: new DrizzleProgressStore(db, secretBox),
-    bilans: new DrizzleBilanStore(db),
+    bilans: new DrizzleBilanStore(db, secretBox),
     objectives: new DrizzleObjectiveStore(db),
     history: new DrizzlePathHistoryWriter(db, secretBox),
   };

@@ -142,6 +142,36 @@ describe.each(databaseTargets())('sensitive quotes encrypted at rest on $name', 
     expect(JSON.stringify(await noteColumns())).not.toMatch(/voiture|Moussa|Inès/);
   });
 
+  it('seals a bilan\'s needs, outcomes and the salarié\'s own words; the CIP still reads them, and they follow key rotation', async () => {
+    const cip = { personId: h.id('demo-cip'), role: 'cip' as const, structureId: (await h.relais.stores.roster.defaultStructure()).id, teamId: null, door: 'cli' as const };
+    const recorded = await h.relais.useCases.recordBilan({ actor: cip, personId: h.id('demo-s03'), bilan: {
+      kind: 'prolongation', date: '2026-11-02', participants: [h.id('demo-cip')],
+      content: { needs: [{ theme: 'logement', intensity: '++', comment: 'dort dans sa voiture' }], outcomes: ['ponctuel depuis septembre'], nextSteps: ['rendez-vous SIAO'] },
+      salarieView: 'Je veux un logement avant l’hiver', salarieAgreement: true,
+    } });
+    expect(recorded.ok).toBe(true);
+    const raw = async () => ((await db.db.execute(sql`select content #>> '{}' as content, jsonb_typeof(content) as type, salarie_view from relais.bilans`)) as unknown as {
+      rows: Array<{ content: string; type: string; salarie_view: string }>;
+    }).rows;
+    const [row] = await raw();
+    expect(row!.type).toBe('string');
+    expect(row!.content).toMatch(/^enc:v1:/);
+    expect(row!.salarie_view).toMatch(/^enc:v1:/);
+    expect(JSON.stringify(await raw())).not.toMatch(/voiture|SIAO|hiver|ponctuel/);
+    const latest = await h.relais.stores.bilans.latest(h.id('demo-s03'), 'prolongation');
+    expect(latest).toMatchObject({ salarieView: 'Je veux un logement avant l’hiver', content: { needs: [{ theme: 'logement', intensity: '++', comment: 'dort dans sa voiture' }], nextSteps: ['rendez-vous SIAO'] } });
+
+    const loaded = loadConfig({ RELAIS_ENV: 'test', RELAIS_SECRET_KEY: KEY_2, RELAIS_PREVIOUS_SECRET_KEYS: KEY_1 });
+    if (!loaded.ok) throw new Error('config');
+    const rotated = await buildRelais(loaded.config, { database: db, logger: silentLogger, migrate: false });
+    expect(await rotated.privacy.rotateKeys()).toEqual({ keyId: deriveDataKey(KEY_2).id, count: 2 });
+    const onlyNew = new SecretBox(KEY_2);
+    const [after] = await raw();
+    expect(onlyNew.decrypt(after!.salarie_view, 'bilans.salarie_view')).toBe('Je veux un logement avant l’hiver');
+    expect(JSON.parse(onlyNew.decrypt(after!.content, 'bilans.content'))).toMatchObject({ outcomes: ['ponctuel depuis septembre'] });
+    expect(await rotated.stores.bilans.latest(h.id('demo-s03'), 'prolongation')).toMatchObject({ salarieView: 'Je veux un logement avant l’hiver' });
+  });
+
   it('erases a salarié from the sealed text of other people\'s notes (GDPR), and exports the passages about them', async () => {
     await confirmNote();
     const moussa = h.id('demo-s03');

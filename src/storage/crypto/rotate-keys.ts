@@ -10,6 +10,8 @@ const SEALED_COLUMNS: ReadonlyArray<{ readonly table: string; readonly column: s
   { table: 'shift_notes', column: 'raw_text', context: SEALED.noteText, where: sql`raw_text is not null` },
   // The draft is jsonb: sealed, it is one JSON string; still plaintext, an object.
   { table: 'shift_notes', column: 'draft', context: SEALED.noteDraft, where: sql`draft is not null`, json: true },
+  { table: 'bilans', column: 'salarie_view', context: SEALED.bilanSalarieView, where: sql`salarie_view is not null` },
+  { table: 'bilans', column: 'content', context: SEALED.bilanContent, where: sql`true`, json: true },
 ];
 
 /**

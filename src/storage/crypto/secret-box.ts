@@ -71,6 +71,8 @@ export const SEALED = {
   situationDetails: 'situations.details',
   noteText: 'shift_notes.raw_text',
   noteDraft: 'shift_notes.draft',
+  bilanContent: 'bilans.content',
+  bilanSalarieView: 'bilans.salarie_view',
 } as const;
 
 /** Seals when a box is configured (always in production); development without a key keeps plaintext. */

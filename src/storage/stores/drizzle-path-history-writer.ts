@@ -5,6 +5,7 @@ import type { Database } from '../database.js';
 import {
   alerts, attendance, bilans, incidents, objectiveActions, objectives, observations, shiftNotes, situations, skillEvaluations,
 } from '../schema/index.js';
+import { sealedBilanColumns } from './drizzle-bilan-store.js';
 
 /** Rows per insert: well under PostgreSQL's 65,535 parameters for the widest table. */
 const BATCH = 2000;
@@ -29,7 +30,7 @@ export class DrizzlePathHistoryWriter implements PathHistoryWriter {
       ['situations', plan.situations],
       ['objectives', plan.objectives.map(({ actions: _actions, ...o }) => ({ ...o, consentGiven: o.consentAt !== null, history: [{ at: o.createdAt.toISOString(), by: o.createdBy, change: 'created', to: 'en_cours' }] }))],
       ['actions', actions], ['incidents', plan.incidents],
-      ['alerts', plan.alerts.map((a) => ({ ...a, evidence: seal(this.box, a.evidence, SEALED.alertEvidence) }))], ['bilans', plan.bilans],
+      ['alerts', plan.alerts.map((a) => ({ ...a, evidence: seal(this.box, a.evidence, SEALED.alertEvidence) }))], ['bilans', plan.bilans.map((b) => ({ ...b, ...sealedBilanColumns({ content: { needs: [], outcomes: [], nextSteps: [] }, salarieView: b.salarieView }, this.box) }))],
     ];
     const tables = {
       notes: shiftNotes, attendance, observations, skills: skillEvaluations, situations, objectives, actions: objectiveActions, incidents, alerts, bilans,

@@ -44,9 +44,10 @@ export class DrizzleProgressStore implements ProgressStore {
         this.incidents(personId, period), this.alerts(personId, period), this.bilans(personId, period.to),
       ]);
     return {
-      attendanceMonths, attendanceExceptions, skillEvaluations: skillRows, situations: situationRows, objectives: objectiveRows, incidents: incidentRows, bilans: bilanRows,
+      attendanceMonths, attendanceExceptions, skillEvaluations: skillRows, situations: situationRows, objectives: objectiveRows, incidents: incidentRows,
       observations: observationRows.map((r) => ({ ...r, evidence: unseal(this.box, r.evidence, SEALED.observationEvidence) })),
       alerts: alertRows.map((r) => ({ ...r, evidence: unseal(this.box, r.evidence, SEALED.alertEvidence) })),
+      bilans: bilanRows.map((r) => ({ ...r, salarieView: r.salarieView === null ? null : unseal(this.box, r.salarieView, SEALED.bilanSalarieView) })),
     };
   }
 
