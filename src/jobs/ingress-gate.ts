@@ -28,7 +28,8 @@ export class IngressGate {
 
   constructor(private readonly options: IngressGateOptions) {
     this.now = options.now ?? (() => performance.now());
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    // Unreferenced: a worker giving way never keeps the process alive on its own.
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => { setTimeout(resolve, ms).unref(); }));
   }
 
   /** A platform request is in flight until the returned function is called (once; later calls do nothing). */
