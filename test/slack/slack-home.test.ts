@@ -22,27 +22,35 @@ describe('App Home in Slack', () => {
     await sh.h.drain();
   };
   const lastHome = (user: string): View => sh.slack.callsOf('views.publish').filter((c) => c.args['user_id'] === user).at(-1)!.args['view'] as View;
-
-  it('publishes the tab again after a click in it, once the click is processed, showing its effect', async () => {
+  /** The encadrant writes a note, then opens App Home: the tab as published, with its draft's buttons. */
+  const homeWithDraft = async (ts: number) => {
     const eti = sh.user('demo-eti-ev');
     const dm = sh.dmOf(eti);
-    await sh.event(sh.dmMessage(eti, 'Tout le monde était là. 120 m2 de tonte.', '1762100600.000100'));
+    await sh.event(sh.dmMessage(eti, 'Tout le monde était là. 120 m2 de tonte.', `${ts}.000100`));
     await settle();
-    await sh.event({ type: 'app_home_opened', user: eti, channel: dm, tab: 'home', event_ts: '1762100601.000100' });
+    await sh.event({ type: 'app_home_opened', user: eti, channel: dm, tab: 'home', event_ts: `${ts + 1}.000100` });
     await settle();
-    const before = lastHome(eti);
+    const home = lastHome(eti);
+    const button = (actionId: string) => home.blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as Array<Record<string, unknown>>)
+      .find((e) => e['action_id'] === actionId);
+    return { eti, home, button };
+  };
+  /** A click on a button of the published tab. */
+  const clickInHome = (eti: string, home: View, actionId: string, value: unknown, ts: number) => sh.interaction({
+    type: 'block_actions', team: { id: TEAM_ID, domain: 'relais-test' }, user: { id: eti, team_id: TEAM_ID, name: 'eti' }, api_app_id: 'A0RELAIS',
+    trigger_id: `trig.home.${ts}`, container: { type: 'view', view_id: 'V0HOME' },
+    view: { id: 'V0HOME', type: 'home', hash: 'h1', blocks: home.blocks, team_id: TEAM_ID },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: `${ts}.000100` }],
+  });
+
+  it('publishes the tab again after a click in it, once the click is processed, showing its effect', async () => {
+    const { eti, home: before, button: find } = await homeWithDraft(1762100600);
     expect(slackText({ text: '', blocks: before.blocks })).toContain('Brouillons en attente : 1');
-    const button = before.blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as Array<Record<string, unknown>>)
-      .find((e) => e['action_id'] === 'note.confirm');
+    const button = find('note.confirm');
     expect(button).toBeDefined();
     const publishedBefore = sh.slack.callsOf('views.publish').length;
 
-    const res = await sh.interaction({
-      type: 'block_actions', team: { id: TEAM_ID, domain: 'relais-test' }, user: { id: eti, team_id: TEAM_ID, name: 'eti' }, api_app_id: 'A0RELAIS',
-      trigger_id: 'trig.home.1', container: { type: 'view', view_id: 'V0HOME' },
-      view: { id: 'V0HOME', type: 'home', hash: 'h1', blocks: before.blocks, team_id: TEAM_ID },
-      actions: [{ type: 'button', action_id: 'note.confirm', block_id: 'b', value: button!['value'], action_ts: '1762100602.000100' }],
-    });
+    const res = await clickInHome(eti, before, 'note.confirm', button!['value'], 1762100602);
     expect(res.status).toBe(200);
     // Nothing is published before the click's action is done.
     expect(sh.slack.callsOf('views.publish')).toHaveLength(publishedBefore);
@@ -59,22 +67,10 @@ describe('App Home in Slack', () => {
   }, 30_000);
 
   it('publishes the tab again after a form opened from it is submitted (Modifier on a draft)', async () => {
-    const eti = sh.user('demo-eti-ev');
-    const dm = sh.dmOf(eti);
-    await sh.event(sh.dmMessage(eti, 'Tout le monde était là. 120 m2 de tonte.', '1762100620.000100'));
-    await settle();
-    await sh.event({ type: 'app_home_opened', user: eti, channel: dm, tab: 'home', event_ts: '1762100621.000100' });
-    await settle();
-    const home = lastHome(eti);
-    const edit = home.blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as Array<Record<string, unknown>>)
-      .find((e) => e['action_id'] === 'note.edit');
+    const { eti, home, button } = await homeWithDraft(1762100620);
+    const edit = button('note.edit');
     expect(edit).toBeDefined();
-    expect((await sh.interaction({
-      type: 'block_actions', team: { id: TEAM_ID, domain: 'relais-test' }, user: { id: eti, team_id: TEAM_ID, name: 'eti' }, api_app_id: 'A0RELAIS',
-      trigger_id: 'trig.home.2', container: { type: 'view', view_id: 'V0HOME' },
-      view: { id: 'V0HOME', type: 'home', hash: 'h1', blocks: home.blocks, team_id: TEAM_ID },
-      actions: [{ type: 'button', action_id: 'note.edit', block_id: 'b', value: edit!['value'], action_ts: '1762100622.000100' }],
-    })).status).toBe(200);
+    expect((await clickInHome(eti, home, 'note.edit', edit!['value'], 1762100622)).status).toBe(200);
     await settle();
     const form = sh.slack.callsOf('views.update').at(-1)!.args['view'] as { callback_id: string; private_metadata: string; blocks: Array<{ block_id: string; element: { initial_value?: string } }> };
     expect(form.callback_id).toBe('note.form');
