@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Clock } from '../core/ports/clock.js';
 import type { Inbox, InboxItem } from '../core/ports/inbox.js';
-import type { JournalEntry } from './intake-journal.js';
+import type { WrittenEntry } from './intake-journal.js';
 import type { Executor } from '../storage/database.js';
 import { inbox } from '../storage/schema/index.js';
 
@@ -120,9 +120,9 @@ export class DrizzleInbox implements Inbox {
    * Stores events already received and journaled (their ids and receipt times kept); a key
    * already stored is skipped, so storing the same entries twice is harmless. Wakes the worker.
    */
-  async restore(entries: readonly JournalEntry[]): Promise<void> {
+  async restore(entries: readonly WrittenEntry[]): Promise<void> {
     for (let i = 0; i < entries.length; i += MAX_BATCH) {
-      const values = entries.slice(i, i + MAX_BATCH).map((e) => sql`(${e.id}, ${e.dedupeKey}, ${e.kind}, ${JSON.stringify(e.payload)}::jsonb, ${e.receivedAt}, ${e.receivedAt})`);
+      const values = entries.slice(i, i + MAX_BATCH).map((e) => sql`(${e.id}, ${e.dedupeKey}, ${e.kind}, ${e.payloadJson}::jsonb, ${e.receivedAt}, ${e.receivedAt})`);
       await this.db.execute(sql`
         insert into relais.inbox (id, dedupe_key, kind, payload, available_at, created_at) values ${sql.join(values, sql`, `)}
         on conflict (dedupe_key) do nothing`);

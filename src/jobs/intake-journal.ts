@@ -12,6 +12,19 @@ export interface JournalEntry {
   readonly receivedAt: string;
 }
 
+/**
+ * An entry as written: the payload kept as the JSON text of the line, which is what the inbox
+ * table stores (not serialised twice, and one flat string rather than an object graph to hold in
+ * memory until the move).
+ */
+export interface WrittenEntry {
+  readonly id: string;
+  readonly dedupeKey: string;
+  readonly kind: string;
+  readonly payloadJson: string;
+  readonly receivedAt: string;
+}
+
 const entrySchema = z.object({
   id: z.uuid(),
   dedupeKey: z.string().min(1),
@@ -19,6 +32,9 @@ const entrySchema = z.object({
   payload: z.record(z.string(), z.unknown()),
   receivedAt: z.iso.datetime({ offset: true }),
 });
+
+/** What JSON.stringify writes for a NUL or an unpaired surrogate (and only for them). */
+const UNSTORABLE = /\\u0000|\\ud[89a-f][0-9a-f]{2}/i;
 
 const SEGMENT = /^intake-(\d{12})\.jsonl$/;
 const segmentName = (seq: number): string => `intake-${String(seq).padStart(12, '0')}.jsonl`;
@@ -58,15 +74,18 @@ export class IntakeJournal {
    * Writes the entry as one line; when this returns, a crash of the process no longer loses it.
    * Returns the entry as written (cleaned of what PostgreSQL would refuse).
    */
-  append(entry: JournalEntry): JournalEntry {
-    let text = JSON.stringify(entry);
-    let written = entry;
+  append(entry: JournalEntry): WrittenEntry {
+    const head = { id: entry.id, dedupeKey: entry.dedupeKey, kind: entry.kind, receivedAt: entry.receivedAt };
+    let headJson = JSON.stringify(head);
+    let payloadJson = JSON.stringify(entry.payload);
+    let written: WrittenEntry = { ...head, payloadJson };
     // JSON.stringify escapes NUL and unpaired surrogates, and only them, as \u0000 and \udXXX.
-    if (/\\u0000|\\ud[89a-f][0-9a-f]{2}/i.test(text)) {
-      text = JSON.stringify(entry, storable);
-      written = JSON.parse(text) as JournalEntry;
+    if (UNSTORABLE.test(headJson) || UNSTORABLE.test(payloadJson)) {
+      headJson = JSON.stringify(head, storable);
+      payloadJson = JSON.stringify(entry.payload, storable);
+      written = { ...(JSON.parse(headJson) as typeof head), payloadJson };
     }
-    const line = Buffer.from(`${text}\n`, 'utf8');
+    const line = Buffer.from(`${headJson.slice(0, -1)},"payload":${payloadJson}}\n`, 'utf8');
     if (this.fd === null) {
       this.current = join(this.dir, segmentName(this.nextSeq++));
       this.fd = openSync(this.current, 'a', 0o600);
@@ -108,8 +127,8 @@ export class IntakeJournal {
    * every segment, oldest first. A torn line (the process died inside the write,
    * so that event was never acknowledged) is counted and skipped.
    */
-  leftovers(): { entries: JournalEntry[]; segments: string[]; torn: number } {
-    const entries: JournalEntry[] = [];
+  leftovers(): { entries: WrittenEntry[]; segments: string[]; torn: number } {
+    const entries: WrittenEntry[] = [];
     const segments: string[] = [];
     let torn = 0;
     for (const name of this.segments()) {
@@ -126,8 +145,12 @@ export class IntakeJournal {
           continue;
         }
         const entry = entrySchema.safeParse(parsed);
-        if (entry.success) entries.push(entry.data);
-        else torn++;
+        if (!entry.success) {
+          torn++;
+          continue;
+        }
+        const { payload, ...head } = entry.data;
+        entries.push({ ...head, payloadJson: JSON.stringify(payload) });
       }
     }
     return { entries, segments, torn };

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/ports/clock.js';
 import type { Inbox, InboxItem } from '../core/ports/inbox.js';
 import type { Logger } from '../core/ports/logger.js';
-import type { IntakeJournal, JournalEntry } from './intake-journal.js';
+import type { IntakeJournal, WrittenEntry } from './intake-journal.js';
 
 /** The inbox table, as the journal needs it. */
 export interface InboxTable {
-  restore(entries: readonly JournalEntry[]): Promise<void>;
+  restore(entries: readonly WrittenEntry[]): Promise<void>;
   keysSince(since: Date): Promise<Array<{ dedupeKey: string; id: string }>>;
   statusOf(dedupeKey: string): Promise<string | null>;
 }
@@ -38,7 +38,7 @@ const REDELIVERY_WINDOW_MS = 60 * 60_000;
  * than that is still stored once (the table's unique key), only reported as new.
  */
 export class JournaledInbox implements Inbox {
-  private pending: JournalEntry[] = [];
+  private pending: WrittenEntry[] = [];
   private readonly pendingKeys = new Set<string>();
   /** Recently received keys and their row ids, oldest first. */
   private readonly known = new Map<string, string>();
@@ -63,7 +63,7 @@ export class JournaledInbox implements Inbox {
   enqueue(item: InboxItem): Promise<{ created: boolean; id: string }> {
     const seen = this.known.get(item.dedupeKey);
     if (seen !== undefined) return Promise.resolve({ created: false, id: seen });
-    let entry: JournalEntry;
+    let entry: WrittenEntry;
     try {
       entry = this.journal.append({
         id: randomUUID(), dedupeKey: item.dedupeKey, kind: item.kind, payload: item.payload, receivedAt: this.options.clock.now().toISOString(),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { DrizzleInbox } from '../../src/jobs/drizzle-inbox.js';
-import { IntakeJournal, type JournalEntry } from '../../src/jobs/intake-journal.js';
+import { IntakeJournal, type WrittenEntry } from '../../src/jobs/intake-journal.js';
 import { JournaledInbox, type InboxTable } from '../../src/jobs/journaled-inbox.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { openPglite } from '../../src/storage/open-pglite.js';
@@ -15,7 +15,7 @@ class FlakyTable implements InboxTable {
   failing = false;
   restores = 0;
   constructor(private readonly table: DrizzleInbox) {}
-  async restore(entries: readonly JournalEntry[]): Promise<void> {
+  async restore(entries: readonly WrittenEntry[]): Promise<void> {
     this.restores++;
     if (this.failing) throw new Error('connection refused');
     await this.table.restore(entries);
@@ -111,7 +111,7 @@ describe('the journaled inbox: acknowledged from a file append, moved to the tab
   it('moves a large backlog in statements of 100 rows; a failure midway keeps the journal whole, and nothing is stored twice', async () => {
     class FailsOnce extends FlakyTable {
       sizes: number[] = [];
-      override async restore(entries: readonly JournalEntry[]): Promise<void> {
+      override async restore(entries: readonly WrittenEntry[]): Promise<void> {
         this.sizes.push(entries.length);
         this.failing = this.sizes.length === 2;
         await super.restore(entries);
