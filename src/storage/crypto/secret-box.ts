@@ -82,3 +82,10 @@ export const unseal = (box: SecretBox | null, value: string, context: string): s
   if (box === null) throw new Error(`encrypted ${context} but no RELAIS_SECRET_KEY`);
   return box.decrypt(value, context);
 };
+
+/**
+ * A jsonb column sealed whole: with a box, one sealed JSON string; without (development), the value itself.
+ * `openJson` reads either form back.
+ */
+export const sealJson = (box: SecretBox | null, value: unknown, context: string): unknown => (box === null ? value : seal(box, JSON.stringify(value), context));
+export const openJson = (box: SecretBox | null, stored: unknown, context: string): unknown => (typeof stored === 'string' ? JSON.parse(unseal(box, stored, context)) : stored);

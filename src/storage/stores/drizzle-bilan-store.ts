@@ -1,16 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { bilanContentSchema, type BilanKind, type BilanRecord, type ValidBilan } from '../../core/bilans/bilan.js';
 import type { BilanStore } from '../../core/ports/bilan-store.js';
-import { SEALED, seal, unseal, type SecretBox } from '../crypto/secret-box.js';
+import { openJson, SEALED, seal, sealJson, unseal, type SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../database.js';
 import { bilans, people } from '../schema/index.js';
 
 type Row = typeof bilans.$inferSelect;
 
 const toRecord = (r: Row, box: SecretBox | null): BilanRecord => {
-  // Sealed, the content is one JSON string; written without a key (development), an object.
-  const stored: unknown = r.content;
-  const content = bilanContentSchema.safeParse(typeof stored === 'string' ? JSON.parse(unseal(box, stored, SEALED.bilanContent)) : stored);
+  const content = bilanContentSchema.safeParse(openJson(box, r.content, SEALED.bilanContent));
   return {
     id: r.id, personId: r.personId, createdBy: r.createdBy, kind: r.kind as BilanKind, date: r.date, participants: r.participants,
     content: content.success ? content.data : { needs: [], outcomes: [], nextSteps: [] },
@@ -21,7 +19,7 @@ const toRecord = (r: Row, box: SecretBox | null): BilanRecord => {
 
 /** A bilan's needs, outcomes and the salarié's own words, sealed at rest (issue #11): the columns to write. */
 export const sealedBilanColumns = (bilan: Pick<ValidBilan, 'content' | 'salarieView'>, box: SecretBox | null) => ({
-  content: (box === null ? bilan.content : seal(box, JSON.stringify(bilan.content), SEALED.bilanContent)) as Row['content'],
+  content: sealJson(box, bilan.content, SEALED.bilanContent) as Row['content'],
   salarieView: bilan.salarieView === null ? null : seal(box, bilan.salarieView, SEALED.bilanSalarieView),
 });
 

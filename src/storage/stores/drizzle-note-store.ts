@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNotNull, lte, lt } from 'drizzle-orm';
-import { seal, SEALED, unseal, type SecretBox } from '../crypto/secret-box.js';
+import { openJson, seal, SEALED, sealJson, unseal, type SecretBox } from '../crypto/secret-box.js';
 import { sensitivityOf } from '../../core/domain/sensitivity.js';
 import type { NoteConversation, NoteDraft, NoteSource, NoteStatus, ShiftNote } from '../../core/domain/shift-note.js';
 import type { ConfirmedRecords, NewShiftNote, NoteStore } from '../../core/ports/note-store.js';
@@ -22,11 +22,10 @@ function toNote(r: typeof shiftNotes.$inferSelect, box: SecretBox | null): Shift
 
 function openDraft(stored: unknown, box: SecretBox | null): NoteDraft | null {
   if (stored === null || stored === undefined) return null;
-  if (typeof stored === 'string') return JSON.parse(unseal(box, stored, SEALED.noteDraft)) as NoteDraft;
-  return stored as NoteDraft;
+  return openJson(box, stored, SEALED.noteDraft) as NoteDraft;
 }
 
-const sealDraft = (draft: NoteDraft, box: SecretBox | null): unknown => (box === null ? draft : seal(box, JSON.stringify(draft), SEALED.noteDraft));
+const sealDraft = (draft: NoteDraft, box: SecretBox | null): unknown => sealJson(box, draft, SEALED.noteDraft);
 
 export class DrizzleNoteStore implements NoteStore {
   /** `box`: seals restricted and special observation quotes and alert quotes at rest (null: development without a key). */
