@@ -25,8 +25,9 @@ import { BOT_USER_ID, TEAM_ID } from '../../test/support/slack-web-api.js';
  * sides (ABBA) so that drift on a shared machine hits both alike, and every
  * percentile is over several hundred events.
  *
- * For a quick look: ACK_LEVELS=10 ACK_EVENTS=50 (events per round); ACK_PROFILE=<dir>
- * writes the CPU profiles of the services there (the bare app's under <dir>/bare).
+ * For a quick look: ACK_LEVELS=10 ACK_EVENTS=50 (events per round); ACK_DATABASES=postgres
+ * (or pglite) measures one side only; ACK_PROFILE=<dir> writes the CPU profiles of the
+ * services there (the bare app's under <dir>/bare).
  */
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'relais.js');
@@ -34,6 +35,7 @@ const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-bench-token';
 const ROUNDS = 6;
 const EVENTS_PER_ROUND = Number(process.env['ACK_EVENTS'] ?? 150);
+const DATABASES = new Set((process.env['ACK_DATABASES'] ?? 'pglite,postgres').split(','));
 
 let sent = 0;
 
@@ -222,33 +224,35 @@ export const suite: BenchSuite = {
     const world = await startWorld();
     const bare = await bareBolt();
     try {
-      const onPglite = await relais(world, { pgliteDir: join(dir, 'pglite') });
-      try {
-        rows.push(...await levels('PGlite', world, bare, onPglite));
-      } finally {
-        await onPglite.stop();
-      }
-      // Every model call hangs until the service's 20-second timeout; the acknowledgement must not wait for it.
-      const slow = await relais(world, { pgliteDir: join(dir, 'pglite-slow-model') }, {
-        LLM_PROVIDER: 'openai-compatible', OPENAI_BASE_URL: world.llmUrl, OPENAI_API_KEY: 'bench', OPENAI_MODEL: 'bench-model', LLM_TIMEOUT_MS: '20000',
-      });
-      try {
-        const base: number[] = [];
-        const mine: number[] = [];
-        await burst(slow.target, world.userId, 10, 50);
-        // Steady state: the first model call is under way (the process' first one loads fetch and warms up, once).
-        await sleep(1500);
-        for (let r = 0; r < 2; r++) {
-          base.push(...await burst(bare.target, world.userId, 10, 100));
-          mine.push(...await burst(slow.target, world.userId, 10, 100));
+      if (DATABASES.has('pglite')) {
+        const onPglite = await relais(world, { pgliteDir: join(dir, 'pglite') });
+        try {
+          rows.push(...await levels('PGlite', world, bare, onPglite));
+        } finally {
+          await onPglite.stop();
         }
-        const value = percentile(mine, 99);
-        rows.push({ suite: 'slack-ack', name: `ack p99, 10 concurrent, every model call 20 s (${mine.length} events)`, value: round(value, 1), unit: 'ms',
-          baseline: round(percentile(base, 99), 1), ratio: round(value / percentile(base, 99), 2), target: '< 3 s', met: value < 3000 });
-      } finally {
-        await slow.stop();
+        // Every model call hangs until the service's 20-second timeout; the acknowledgement must not wait for it.
+        const slow = await relais(world, { pgliteDir: join(dir, 'pglite-slow-model') }, {
+          LLM_PROVIDER: 'openai-compatible', OPENAI_BASE_URL: world.llmUrl, OPENAI_API_KEY: 'bench', OPENAI_MODEL: 'bench-model', LLM_TIMEOUT_MS: '20000',
+        });
+        try {
+          const base: number[] = [];
+          const mine: number[] = [];
+          await burst(slow.target, world.userId, 10, 50);
+          // Steady state: the first model call is under way (the process' first one loads fetch and warms up, once).
+          await sleep(1500);
+          for (let r = 0; r < 2; r++) {
+            base.push(...await burst(bare.target, world.userId, 10, 100));
+            mine.push(...await burst(slow.target, world.userId, 10, 100));
+          }
+          const value = percentile(mine, 99);
+          rows.push({ suite: 'slack-ack', name: `ack p99, 10 concurrent, every model call 20 s (${mine.length} events)`, value: round(value, 1), unit: 'ms',
+            baseline: round(percentile(base, 99), 1), ratio: round(value / percentile(base, 99), 2), target: '< 3 s', met: value < 3000 });
+        } finally {
+          await slow.stop();
+        }
       }
-      const url = benchDatabaseUrl();
+      const url = DATABASES.has('postgres') ? benchDatabaseUrl() : undefined;
       if (url) {
         rows.push(...await withPostgresDatabase(url, async (databaseUrl) => {
           const onPostgres = await relais(world, { url: databaseUrl });
@@ -258,7 +262,7 @@ export const suite: BenchSuite = {
             await onPostgres.stop();
           }
         }));
-      } else {
+      } else if (DATABASES.has('postgres')) {
         rows.push({ suite: 'slack-ack', name: 'PostgreSQL: skipped (set TEST_DATABASE_URL or RELAIS_BENCH_DATABASE_URL)', value: 0, unit: '-' });
       }
     } finally {
