@@ -1,14 +1,15 @@
 import type { Locale, Translate } from '../i18n/translator.js';
 import type { RosterEntry } from '../core/domain/roster.js';
+import { dateTimeFormat, numberFormat } from '../core/intl-cache.js';
 
 /** "lundi 2 novembre" from a YYYY-MM-DD business date. */
 export function formatDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })
+  return dateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })
     .format(new Date(`${date}T12:00:00Z`));
 }
 
 export function formatQuantity(quantity: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(quantity);
+  return numberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(quantity);
 }
 
 /** Names as shown to the author and the CIP: full name; unknown ids never leak as raw ids. */

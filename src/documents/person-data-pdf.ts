@@ -3,6 +3,7 @@ import type { PersonDataSnapshot } from '../core/ports/person-data-store.js';
 import { createTranslator } from '../i18n/translator.js';
 import { renderPdf } from './bilan-pdf.js';
 import type { DocumentModel, Item, Section } from './progress-document-model.js';
+import { dateTimeFormat } from '../core/intl-cache.js';
 
 const show = (value: unknown): string => {
   if (value === null || value === undefined) return '—';
@@ -25,7 +26,7 @@ export class PdfKitPersonDataDocuments implements PersonDataDocuments {
   async renderPdf(snapshot: PersonDataSnapshot, options: { locale: 'fr' | 'en'; generatedAt: Date }): Promise<Uint8Array> {
     const t = createTranslator(options.locale);
     const name = `${snapshot.subject.firstName} ${snapshot.subject.lastName}`;
-    const date = new Intl.DateTimeFormat(options.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(options.generatedAt);
+    const date = dateTimeFormat(options.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(options.generatedAt);
     const sections: Section[] = snapshot.tables.map((table) => ({
       heading: `${t(`privacy.table.${table.table}`)} — ${t('privacy.export.rows', { count: table.rows.length })}`,
       blocks: [{ kind: 'items', items: table.rows.map(recordItem) }],

@@ -6,6 +6,7 @@ import type { Locale, Translate } from '../../i18n/translator.js';
 import type { FeatureHandler, HandlerContext } from '../feature-handler.js';
 import { errorReply, plainReply } from '../replies.js';
 import { CHECK_IN_ACTIONS } from './check-in-reply.js';
+import { dateTimeFormat } from '../../core/intl-cache.js';
 
 const LATER_MS = 60 * 60_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,7 +53,7 @@ export function createCheckInFeature(deps: CheckInFeatureDeps): FeatureHandler {
     const until = new Date(now.getTime() + LATER_MS);
     await deps.snooze(ctx.actor.personId, until);
     await deps.checkIns.record({ personId: ctx.actor.personId, teamId: ctx.actor.teamId, date, event: 'later', at: now });
-    const time = new Intl.DateTimeFormat(deps.locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: await deps.timezoneOf(ctx.actor.teamId) }).format(until);
+    const time = dateTimeFormat(deps.locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: await deps.timezoneOf(ctx.actor.teamId) }).format(until);
     return ctx.reply(plainReply(t('checkin.later_done', { time })), { private: true });
   }
 

@@ -3,6 +3,7 @@ import type { DigestStore } from '../../core/ports/digest-store.js';
 import type { Locale, Translate } from '../../i18n/translator.js';
 import type { HandlerContext } from '../feature-handler.js';
 import { plainReply } from '../replies.js';
+import { dateTimeFormat } from '../../core/intl-cache.js';
 
 const SNOOZE_MS = 60 * 60_000;
 
@@ -12,7 +13,7 @@ export function createReminderActions(deps: { store: Pick<DigestStore, 'setRemin
 
   async function localTime(at: Date, teamId: string | null): Promise<string> {
     const team = teamId ? await deps.store.teamSchedule(teamId) : null;
-    return new Intl.DateTimeFormat(deps.locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: team?.timezone ?? 'Europe/Paris' }).format(at);
+    return dateTimeFormat(deps.locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: team?.timezone ?? 'Europe/Paris' }).format(at);
   }
 
   async function action(input: { action: string; value?: string }, ctx: HandlerContext): Promise<void> {

@@ -3,12 +3,13 @@ import type { Block, Reply } from '../../core/messages/reply.js';
 import type { DigestPresenter } from '../../core/ports/digest-presenter.js';
 import type { Locale, Translate } from '../../i18n/translator.js';
 import { formatDate, formatQuantity } from '../format.js';
+import { dateTimeFormat } from '../../core/intl-cache.js';
 
 /** French (or English) digests and reminders, as neutral replies every door renders. */
 export function createDigestPresenter(t: Translate, locale: Locale): DigestPresenter {
   const q = (n: number) => formatQuantity(n, locale);
   const unit = (u: string) => t(`unit.${u}`);
-  const shortDate = (d: string) => new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+  const shortDate = (d: string) => dateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
     .format(new Date(`${d}T12:00:00Z`));
 
   function daily(d: DailyDigest): Reply {

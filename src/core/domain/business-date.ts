@@ -1,6 +1,8 @@
+import { dateTimeFormat } from '../intl-cache.js';
+
 /** The calendar date (YYYY-MM-DD) of an instant in a timezone: business dates follow the team's clock. */
 export function businessDate(instant: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return dateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /** Adds days to a YYYY-MM-DD date (calendar arithmetic, no timezone involved). */
