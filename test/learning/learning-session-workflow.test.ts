@@ -88,6 +88,46 @@ describe.each(databaseTargets())('learning sessions in the conversation on $name
     expect((await theSession()).durationMinutes).toBe(120);
   });
 
+  it('edits the targeted skills, the timed steps and the criteria through the same form', async () => {
+    await h.say('demo-eti-ev', 'Prépare une séance sur la taille de haies pour Lucas et Moussa jeudi 1h30');
+    await h.drain();
+    const session = await theSession();
+    await db.db.insert(skills).values({ teamId: session.teamId, key: 'ramassage-dechets-verts', label: 'Ramasser et évacuer les déchets verts', romeCode: 'A1203' });
+    await h.click('demo-eti-ev', 'session.edit', session.id);
+    await h.drain();
+    const values = Object.fromEntries((await h.dm('demo-eti-ev')).at(-1)!.form!.inputs.map((i) => [i.name, i.value ?? '']));
+    const before = session.plan as { skills: Array<{ key: string; label: string }>; sequence: Array<{ kind: string; minutes: number; questions: string[] }> };
+    expect(values.sequence!.split('\n')[0]).toMatch(/^Démonstration \(\d+ min\) : /);
+    // A longer first step, one more question, one more skill from the referential with its criterion.
+    const steps = values.sequence!.split('\n');
+    steps[0] = steps[0]!.replace(/\((\d+) min\)/, (_m, n: string) => `(${Number(n) + 15} min)`);
+    steps[steps.length - 1] = `${steps.at(-1)!} ; Qu’est-ce que tu referais autrement ?`;
+    await h.click('demo-eti-ev', 'session.submit', session.id, {
+      ...values, sequence: steps.join('\n'),
+      skills: `${values.skills}\nramasser et evacuer les dechets verts`,
+      criteria: `${values.criteria}\nRamasser et évacuer les déchets verts : zone propre en fin de chantier (comment l’observer : tour du chantier avec le salarié)`,
+    });
+    await h.drain();
+    const edited = await theSession();
+    const plan = edited.plan as typeof before & { criteria: Array<{ skillKey: string; criterion: string }> };
+    expect(edited.durationMinutes).toBe(105);
+    expect(plan.sequence[0]!.minutes).toBe(before.sequence[0]!.minutes + 15);
+    expect(plan.sequence.at(-1)!.questions.at(-1)).toBe('Qu’est-ce que tu referais autrement ?');
+    expect(plan.skills.map((s) => s.key)).toEqual([...before.skills.map((s) => s.key), 'ramassage-dechets-verts']);
+    expect(plan.criteria.at(-1)).toMatchObject({ skillKey: 'ramassage-dechets-verts', criterion: 'zone propre en fin de chantier' });
+    expect(replyText((await h.dm('demo-eti-ev'))[0]!)).toContain('zone propre en fin de chantier');
+
+    // A skill outside the referential, or steps and duration that disagree: refused, said, nothing changed.
+    await h.click('demo-eti-ev', 'session.submit', session.id, { ...values, skills: `${values.skills}\nPilotage de drone` });
+    await h.drain();
+    expect(replyText((await h.dm('demo-eti-ev')).at(-1)!)).toContain('compétence « Pilotage de drone » absente du référentiel de l’équipe');
+    const otherSteps = values.sequence!.replace(/\((\d+) min\)/, (_m, n: string) => `(${Number(n) + 20} min)`);
+    await h.click('demo-eti-ev', 'session.submit', session.id, { ...values, duration: '60', sequence: otherSteps });
+    await h.drain();
+    expect(replyText((await h.dm('demo-eti-ev')).at(-1)!)).toMatch(/la séquence dure \d+ min au lieu de 60/);
+    expect((await theSession()).plan).toEqual(plan);
+  });
+
   it('on Valider schedules the séance and adds its skills to the team referential; another ETI cannot touch it', async () => {
     await h.say('demo-eti-ev', 'Prépare une séance sur la taille de haies pour Lucas et Moussa jeudi 1h30');
     await h.drain();

@@ -122,7 +122,7 @@ export function createLearningFeature(deps: LearningFeatureDeps): FeatureHandler
           const session = await deps.store.getSession(sessionId);
           if (!session) return fail(ctx, 'session.not_found');
           const team = activeRoster(await deps.store.teamMembers(session.teamId)).filter((p) => p.role === 'salarie');
-          const parsed = parseSessionForm(action.form ?? {}, team, session.teamId);
+          const parsed = parseSessionForm(action.form ?? {}, team, session.teamId, { plan: session.plan, referential: await deps.store.listSkills(session.teamId), t });
           if (parsed.problems.length > 0) return ctx.reply(plainReply(t('session.form.invalid', { problems: parsed.problems.join(', ') })), { private: true });
           const edited = await useCases.editLearningSession({ actor, sessionId, patch: parsed.patch });
           if (!edited.ok) return edited.code === 'session.invalid_plan'

@@ -1,12 +1,25 @@
 import { matchPersonName } from '../../core/domain/person-names.js';
 import type { RosterEntry } from '../../core/domain/roster.js';
 import { ADAPTATION_NEEDS, type SessionPlan } from '../../core/learning/session-plan.js';
+import type { Skill } from '../../core/learning/skills-referential.js';
 import type { SessionPatch } from '../../core/use-cases/edit-learning-session/edit-learning-session.js';
+import type { Translate } from '../../i18n/translator.js';
+import { parseCriteria, parseSequence, parseSkills } from './session-form-text.js';
 
 const lines = (v: string | undefined): string[] => (v ?? '').split(/\r?\n/).map((l) => l.replace(/^[•\-*]\s*/, '').trim()).filter((l) => l !== '');
 
-/** Modifier form values → a patch; the problems found (in French) when a field cannot be read. */
-export function parseSessionForm(form: Readonly<Record<string, string>>, team: readonly RosterEntry[], teamId: string): { patch: SessionPatch; problems: string[] } {
+/** What the structured fields are read against: the fiche being edited and the team's skills referential. */
+export interface SessionFormContext {
+  readonly plan: SessionPlan;
+  readonly referential: readonly Skill[];
+  readonly t: Translate;
+}
+
+/**
+ * Modifier form values → a patch; the problems found (in French) when a field cannot be read.
+ * A field the form did not carry (an older form) leaves that part of the fiche as it was.
+ */
+export function parseSessionForm(form: Readonly<Record<string, string>>, team: readonly RosterEntry[], teamId: string, context: SessionFormContext): { patch: SessionPatch; problems: string[] } {
   const problems: string[] = [];
   const patch: { -readonly [K in keyof SessionPatch]: SessionPatch[K] } = {};
   const date = (form.date ?? '').trim();
@@ -48,5 +61,21 @@ export function parseSessionForm(form: Readonly<Record<string, string>>, team: r
     adaptations.push(need && (ADAPTATION_NEEDS as readonly string[]).includes(need) ? { need, text: m![2]!.trim() } : { need: 'autre', text: line });
   }
   patch.adaptations = adaptations;
+  let skills = context.plan.skills;
+  if (form.skills !== undefined) {
+    const read = parseSkills(form.skills, [...context.plan.skills, ...context.referential], context.t);
+    problems.push(...read.problems);
+    if (read.problems.length === 0) patch.skills = skills = read.skills;
+  }
+  if (form.sequence !== undefined) {
+    const read = parseSequence(form.sequence, context.t);
+    problems.push(...read.problems);
+    if (read.problems.length === 0) patch.sequence = read.steps;
+  }
+  if (form.criteria !== undefined) {
+    const read = parseCriteria(form.criteria, skills, context.t);
+    problems.push(...read.problems);
+    if (read.problems.length === 0) patch.criteria = read.criteria;
+  }
   return { patch, problems };
 }

@@ -4,6 +4,7 @@ import type { Block, Form, Reply } from '../../core/messages/reply.js';
 import type { StoredSession } from '../../core/ports/learning-store.js';
 import type { Locale, Translate } from '../../i18n/translator.js';
 import { formatDate } from '../format.js';
+import { criteriaText, sequenceText, skillsText } from './session-form-text.js';
 
 export const SESSION_ACTIONS = {
   confirm: 'session.confirm', edit: 'session.edit', cancel: 'session.cancel', submit: 'session.submit', show: 'session.show',
@@ -114,11 +115,22 @@ export function outcomeReply(session: StoredSession, evaluation: SessionEvaluati
   };
 }
 
+/**
+ * The longest text a form field is given to edit: Slack's input holds 3,000 characters, and a
+ * longer fiche part would come back cut. Such a part stays out of the form (left as it is).
+ */
+export const FORM_FIELD_CHARS = 3_000;
+
 const isoToFr = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 
 export function sessionForm(session: StoredSession, t: Translate): Form {
   const id = session.plan.identification;
   const lines = (items: readonly string[]) => items.join('\n');
+  const structured = [
+    { type: 'input' as const, name: 'skills', label: t('session.form.skills'), value: skillsText(session.plan), multiline: true, required: true },
+    { type: 'input' as const, name: 'sequence', label: t('session.form.sequence'), value: sequenceText(session.plan, t), multiline: true, required: true },
+    { type: 'input' as const, name: 'criteria', label: t('session.form.criteria'), value: criteriaText(session.plan, t), multiline: true, required: true },
+  ];
   return {
     action: SESSION_ACTIONS.submit, title: t('session.form.title'), submitLabel: t('session.form.submit'), cancelLabel: t('session.form.cancel'),
     value: session.id, cancelAction: SESSION_ACTIONS.show,
@@ -136,6 +148,7 @@ export function sessionForm(session: StoredSession, t: Translate): Form {
       { type: 'input', name: 'epi', label: t('session.form.epi'), value: lines(session.plan.situation.epi), multiline: true },
       { type: 'input', name: 'material', label: t('session.form.material'), value: lines(session.plan.situation.material), multiline: true },
       { type: 'input', name: 'adaptations', label: t('session.form.adaptations'), value: lines(session.plan.adaptations.map((a) => `${a.need} : ${a.text}`)), multiline: true },
+      ...structured.filter((i) => i.value.length <= FORM_FIELD_CHARS),
     ],
   };
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { objectiveSentence, scaleCycle } from '../../learning/plan-from-template.js';
 import { sessionAccess, type SessionAccessCode } from '../../learning/session-access.js';
-import { sessionPlanSchema, type SessionPlan } from '../../learning/session-plan.js';
+import { sessionPlanSchema, type SequenceStep, type SessionPlan } from '../../learning/session-plan.js';
 import type { LearningStore, StoredSession } from '../../ports/learning-store.js';
 import { err, ok, type Result } from '../../result.js';
 
@@ -20,6 +20,9 @@ export interface SessionPatch {
   readonly epi?: readonly string[];
   readonly material?: readonly string[];
   readonly adaptations?: SessionPlan['adaptations'];
+  readonly skills?: SessionPlan['skills'];
+  readonly sequence?: readonly SequenceStep[];
+  readonly criteria?: SessionPlan['criteria'];
 }
 
 export type EditSessionCode = SessionAccessCode | 'session.wrong_status' | 'session.invalid_plan';
@@ -41,15 +44,28 @@ export function createEditLearningSession(deps: { readonly store: LearningStore 
   };
 }
 
+const sameSteps = (a: readonly SequenceStep[], b: readonly SequenceStep[]): boolean =>
+  a.length === b.length && a.every((s, i) => s.kind === b[i]!.kind && s.minutes === b[i]!.minutes && s.description === b[i]!.description
+    && s.questions.length === b[i]!.questions.length && s.questions.every((q, j) => q === b[i]!.questions[j]));
+
+/**
+ * The fiche with the patch applied. Durations: a new duration alone rescales the steps; steps
+ * edited alone set the duration to their total; both edited must agree (the schema says so).
+ */
 export function applyPatch(plan: SessionPlan, patch: SessionPatch): SessionPlan {
   const id = plan.identification;
-  const duration = patch.durationMinutes ?? id.durationMinutes;
+  const stepsEdited = patch.sequence !== undefined && !sameSteps(patch.sequence, plan.sequence);
+  const durationEdited = patch.durationMinutes !== undefined && patch.durationMinutes !== id.durationMinutes;
+  const duration = stepsEdited && !durationEdited ? patch.sequence!.reduce((sum, s) => sum + s.minutes, 0) : patch.durationMinutes ?? id.durationMinutes;
   let objective = patch.objective ?? plan.objective;
   if (patch.participants && (patch.objective === undefined || patch.objective === plan.objective)) {
     // Objective left as it was and participants changed: same capability, new names, « À l'issue de la séance, X sera capable de <capability> ».
     const capability = /(?:sera capable|seront capables) d(?:e |')(.+)$/u.exec(plan.objective)?.[1];
     if (capability) objective = objectiveSentence(patch.participants.map((p) => p.firstName), capability);
   }
+  let sequence = plan.sequence;
+  if (stepsEdited) sequence = patch.sequence!.map((s) => ({ ...s, questions: [...s.questions] }));
+  else if (duration !== id.durationMinutes) sequence = scaleCycle(plan.sequence.map((s) => ({ ...s, share: s.minutes })), duration);
   return {
     ...plan,
     identification: {
@@ -61,8 +77,9 @@ export function applyPatch(plan: SessionPlan, patch: SessionPatch): SessionPlan 
       ...(patch.participants ? { participants: patch.participants.map((p) => ({ personId: p.personId, name: p.name })) } : {}),
     },
     objective,
-    sequence: duration === id.durationMinutes ? plan.sequence
-      : scaleCycle(plan.sequence.map((s) => ({ ...s, share: s.minutes })), duration),
+    sequence,
+    ...(patch.skills ? { skills: patch.skills.map((s) => ({ ...s })) } : {}),
+    ...(patch.criteria ? { criteria: patch.criteria.map((c) => ({ ...c })) } : {}),
     ...(patch.prerequisites ? { prerequisites: [...patch.prerequisites] } : {}),
     situation: {
       ...plan.situation,
