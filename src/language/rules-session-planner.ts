@@ -9,12 +9,20 @@ import { fold, readSessionRequest } from './french-session-request.js';
 
 const DEFAULT_DURATION = 60;
 
-/** Template keywords found in the request; the team's own trade breaks ties. */
-export function chooseTemplate(text: string, trade: string, templates: readonly SessionTemplate[]): SessionTemplate | null {
-  const words = ` ${fold(text).replace(/[^a-z0-9' -]+/g, ' ')} `;
+const plainWords = (text: string): string => fold(text).replace(/[^a-z0-9' -]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * Template keywords found in the topic, and the template's skills named whole in the request (a séance asked
+ * « sur Entretenir et affûter les outils de coupe » from a salarié's skills counts double); the
+ * team's own trade breaks ties.
+ */
+export function chooseTemplate(text: string, trade: string, templates: readonly SessionTemplate[], request: string = text): SessionTemplate | null {
+  const words = ` ${plainWords(text)} `;
+  const whole = ` ${plainWords(request)} `;
   let best: { template: SessionTemplate; score: number } | null = null;
   for (const template of templates) {
-    const hits = template.keywords.filter((k) => words.includes(` ${k}`)).length;
+    const hits = template.keywords.filter((k) => words.includes(` ${k}`)).length
+      + 2 * template.skills.filter((s) => whole.includes(` ${plainWords(s.label)} `)).length;
     if (hits === 0) continue;
     const score = hits + (template.trade === trade ? 0.5 : 0);
     if (!best || score > best.score) best = { template, score };
@@ -36,7 +44,7 @@ export class RulesSessionPlanner implements SessionPlanner {
     const reading = readSessionRequest(input.text, { today: input.today, timezone: input.timezone, team: input.team });
     if (reading.participants.length === 0) return err('session.no_participant');
     const templates = await this.templates.all();
-    const template = chooseTemplate(reading.topic || input.text, input.trade, templates);
+    const template = chooseTemplate(reading.topic || input.text, input.trade, templates, input.text);
     if (!template) {
       return err('session.no_topic', { suggestions: templates.filter((t) => t.trade === input.trade).map((t) => t.title).join(', ') });
     }

@@ -199,6 +199,49 @@ describe.each(databaseTargets())('learning sessions in the conversation on $name
     expect(await h.channel('espaces-verts')).toEqual([]);
   });
 
+  it('goes from a salarié’s summary to a séance on the skill still being acquired, in one tap, for their own encadrant only', async () => {
+    const sessionId = await prepareAndConfirm();
+    h.clock.set('2026-11-05T17:00:00Z');
+    await h.say('demo-eti-ev', "Séance de jeudi : Lucas a réussi seul, Moussa doit revoir l'affûtage");
+    await h.drain();
+    await h.click('demo-eti-ev', 'session.outcome.confirm', sessionId);
+    await h.say('demo-eti-ev', 'résumé de parcours de Moussa');
+    await h.drain();
+    const prepare = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e) => e.action === 'session.prepare');
+    const button = prepare((await h.dm('demo-eti-ev')).at(-1)!);
+    expect(button).toMatchObject({ label: 'Séance « Entretenir et affûter les outils de coupe » avec Moussa' });
+    await h.click('demo-eti-ev', 'session.prepare', button!.value);
+    await h.drain();
+    const draft = (await h.dm('demo-eti-ev')).at(-1)!;
+    expect(replyText(draft)).toContain('Brouillon — fiche de séance');
+    expect(replyText(draft)).toContain("À l'issue de la séance, Moussa sera capable");
+    expect(buttons(draft)).toEqual(['session.confirm', 'session.edit', 'session.cancel']);
+    const drafted = (await db.db.select().from(learningSessions).where(eq(learningSessions.status, 'draft')));
+    expect(drafted.map((s) => (s.plan as { identification: { participants: Array<{ personId: string }> } }).identification.participants.map((p) => p.personId)))
+      .toEqual([[h.id('demo-s03')]]);
+
+    // The CIP reads the same summary without the button; another team's encadrant cannot use one.
+    await h.say('demo-cip', 'résumé de parcours de Moussa');
+    await h.drain();
+    expect(replyText((await h.dm('demo-cip')).at(-1)!)).toContain('Moussa');
+    expect(prepare((await h.dm('demo-cip')).at(-1)!)).toBeUndefined();
+    await h.click('demo-eti-rc', 'session.prepare', button!.value);
+    await h.drain();
+    expect(replyText((await h.dm('demo-eti-rc')).at(-1)!)).toContain('Pour qui est la séance ?');
+    expect((await db.db.select().from(learningSessions).where(eq(learningSessions.status, 'draft')))).toHaveLength(1);
+  });
+
+  it('asks for the topic when the salarié has no skill being acquired yet', async () => {
+    await h.say('demo-eti-ev', 'résumé de parcours de Moussa');
+    await h.drain();
+    const button = (await h.dm('demo-eti-ev')).at(-1)!.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e) => e.action === 'session.prepare');
+    expect(button).toMatchObject({ label: 'Préparer une séance avec Moussa' });
+    await h.click('demo-eti-ev', 'session.prepare', button!.value);
+    await h.drain();
+    expect(replyText((await h.dm('demo-eti-ev')).at(-1)!)).toMatch(/^Sur quoi, la séance avec Moussa \? .*Modèles de ton métier : Taille de haies/);
+    expect(await db.db.select().from(learningSessions)).toEqual([]);
+  });
+
   it('gives a CIP the attestation in chat with signed PDF and Markdown links, and refuses another team’s ETI', async () => {
     h = await createHarness(db, { env: { PORT: '0' } });
     const sessionId = await prepareAndConfirm();

@@ -18,6 +18,7 @@ import type { Locale, Translate } from '../../i18n/translator.js';
 import type { FeatureHandler, HandlerContext } from '../feature-handler.js';
 import type { Intent } from '../intent/intent.js';
 import { fold } from '../intent/french-words.js';
+import { prepareSessionButton } from '../learning/prepare-session.js';
 
 export interface ProgressFeatureDeps {
   readonly t: Translate;
@@ -101,6 +102,11 @@ export function createProgressFeature(deps: ProgressFeatureDeps): FeatureHandler
       const links = [{ label: t('progress.chat.link.pdf'), url: pdf }, { label: t('progress.chat.link.markdown'), url: link('markdown')! }];
       if (pending.k && pending.k !== 'suivi') links.unshift({ label: t('progress.chat.link.bilan', { kind: t(`progress.chat.bilan.${pending.k}`) }), url: link('pdf', pending.k)! });
       extra.push(...charts, { type: 'context', text: t('progress.chat.links_title') }, { type: 'links', links });
+    }
+    // The salarié's own encadrant (or direction) can go from these observations to a séance, in one tap.
+    if ((ctx.actor.role === 'encadrant' || ctx.actor.role === 'direction') && ctx.actor.teamId !== null
+      && (await salaries(ctx.actor)).some((p) => p.id === pending.p && p.teamId === ctx.actor.teamId)) {
+      extra.push({ type: 'actions', elements: [prepareSessionButton(facts, t)] });
     }
     const withLinks: Reply = { ...reply, blocks: [...reply.blocks, ...extra] };
     return ctx.reply(withLinks, { private: true });

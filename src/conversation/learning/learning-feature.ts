@@ -16,6 +16,7 @@ import type { FeatureHandler, HandlerContext } from '../feature-handler.js';
 import { errorReply, plainReply } from '../replies.js';
 import { attestationReply } from './attestation-reply.js';
 import { parseSessionForm } from './parse-session-form.js';
+import { PREPARE_SESSION_ACTION, prepareSessionRequest, readValue } from './prepare-session.js';
 import { outcomeReply, SESSION_ACTIONS, sessionDraftReply, sessionForm, sessionScheduledReply } from './session-presenter.js';
 
 export interface LearningFeatureDeps {
@@ -76,16 +77,32 @@ export function createLearningFeature(deps: LearningFeatureDeps): FeatureHandler
     return ctx.reply(attestationReply(issued.value, pdf && markdown ? { pdf, markdown } : null, t, locale), { private: true });
   }
 
+  async function draft(text: string, ctx: HandlerContext): Promise<void> {
+    const drafted = await useCases.draftLearningSession({ actor: ctx.actor, text });
+    if (!drafted.ok) return fail(ctx, drafted.code, drafted.details);
+    return ctx.reply(sessionDraftReply(drafted.value, t, locale), { private: true, key: draftKey(drafted.value.id) });
+  }
+
+  /** « Préparer une séance » from a salarié's observations: the same draft as the request written out. */
+  async function prepareFor(value: string | undefined, ctx: HandlerContext): Promise<void> {
+    const wanted = readValue(value);
+    const person = wanted ? await deps.store.person(wanted.p) : null;
+    if (!person || person.role !== 'salarie' || person.structureId !== ctx.actor.structureId) return fail(ctx, 'session.no_participant');
+    const drafted = await useCases.draftLearningSession({ actor: ctx.actor, text: prepareSessionRequest(value, person) });
+    if (drafted.ok) return ctx.reply(sessionDraftReply(drafted.value, t, locale), { private: true, key: draftKey(drafted.value.id) });
+    // No skill to work on yet (or none the templates know): ask for the topic, with the trade's templates.
+    if (drafted.code === 'session.no_topic') {
+      return ctx.reply(plainReply(t('session.prepare.which_topic', { name: person.firstName, suggestions: String(drafted.details?.suggestions ?? '') })), { private: true });
+    }
+    return fail(ctx, drafted.code, drafted.details);
+  }
+
   return {
     intents: ['session-request', 'session-outcome', 'attestation-request'],
     actionPrefixes: ['session.'],
     formFor,
     async handleIntent(intent, ctx) {
-      if (intent.kind === 'session-request') {
-        const drafted = await useCases.draftLearningSession({ actor: ctx.actor, text: intent.text });
-        if (!drafted.ok) return fail(ctx, drafted.code, drafted.details);
-        return ctx.reply(sessionDraftReply(drafted.value, t, locale), { private: true, key: draftKey(drafted.value.id) });
-      }
+      if (intent.kind === 'session-request') return draft(intent.text, ctx);
       if (intent.kind === 'attestation-request') return attestation(intent.text, ctx);
       if (intent.kind === 'session-outcome') {
         const recorded = await useCases.recordSessionOutcome({ actor: ctx.actor, text: intent.text });
@@ -94,6 +111,7 @@ export function createLearningFeature(deps: LearningFeatureDeps): FeatureHandler
       }
     },
     async handleAction(action, ctx) {
+      if (action.action === PREPARE_SESSION_ACTION) return prepareFor(action.value, ctx);
       const sessionId = action.value ?? '';
       const { actor } = ctx;
       const update = { private: true, replaces: draftKey(sessionId), key: `session:${sessionId}:${ctx.incoming.id}` };

@@ -4,6 +4,7 @@ import type { CatalogPart } from './types.js';
 export const progressChat: CatalogPart = {
   fr: {
     'progress.chat.more': '… et {count} de plus dans le document',
+    'progress.chat.prepare_session': 'Préparer une séance avec {name}', 'progress.chat.prepare_session_on': 'Séance « {skill} » avec {name}',
     'progress.chat.who': "De qui voulez-vous le résumé de parcours ? Écrivez par exemple : résumé de parcours de Nadia depuis septembre",
     'progress.chat.unknown': "Je ne trouve pas de salarié « {name} » dans votre structure. Vérifiez l'orthographe ou écrivez son nom complet.",
     'progress.chat.ambiguous': '« {name} » peut désigner plusieurs personnes : laquelle ?',
@@ -27,6 +28,7 @@ export const progressChat: CatalogPart = {
   },
   en: {
     'progress.chat.more': '… and {count} more in the document',
+    'progress.chat.prepare_session': 'Prepare a session with {name}', 'progress.chat.prepare_session_on': 'Session "{skill}" with {name}',
     'progress.chat.who': 'Whose progress summary? Write for instance: résumé de parcours de Nadia depuis septembre',
     'progress.chat.unknown': 'I cannot find anyone called "{name}" in your structure. Check the spelling or write the full name.',
     'progress.chat.ambiguous': '"{name}" may mean several people: which one?',
