@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { serve } from '../../src/app/serve.js';
-import type { Reply } from '../../src/core/messages/reply.js';
+import type { Button, Reply } from '../../src/core/messages/reply.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { learningSessions, skillEvaluations, skills } from '../../src/storage/schema/index.js';
 import { createHarness, replyText, type Harness } from '../support/relais-harness.js';
@@ -207,7 +207,7 @@ describe.each(databaseTargets())('learning sessions in the conversation on $name
     await h.click('demo-eti-ev', 'session.outcome.confirm', sessionId);
     await h.say('demo-eti-ev', 'résumé de parcours de Moussa');
     await h.drain();
-    const prepare = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e) => e.action === 'session.prepare');
+    const prepare = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e): e is Button => e.type === 'button' && e.action === 'session.prepare');
     const button = prepare((await h.dm('demo-eti-ev')).at(-1)!);
     expect(button).toMatchObject({ label: 'Séance « Entretenir et affûter les outils de coupe » avec Moussa' });
     await h.click('demo-eti-ev', 'session.prepare', button!.value);
@@ -234,7 +234,7 @@ describe.each(databaseTargets())('learning sessions in the conversation on $name
   it('asks for the topic when the salarié has no skill being acquired yet', async () => {
     await h.say('demo-eti-ev', 'résumé de parcours de Moussa');
     await h.drain();
-    const button = (await h.dm('demo-eti-ev')).at(-1)!.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e) => e.action === 'session.prepare');
+    const button = (await h.dm('demo-eti-ev')).at(-1)!.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e): e is Button => e.type === 'button' && e.action === 'session.prepare');
     expect(button).toMatchObject({ label: 'Préparer une séance avec Moussa' });
     await h.click('demo-eti-ev', 'session.prepare', button!.value);
     await h.drain();
