@@ -22,6 +22,7 @@ import { FileSessionTemplates } from '../language/session-template-files.js';
 import { projectPath } from '../project-paths.js';
 import type { Database } from '../storage/database.js';
 import { DrizzleLearningStore } from '../storage/stores/drizzle-learning-store.js';
+import { buildSecretBox } from './privacy-root.js';
 
 /** The curated séance library shipped with Relais (one JSON file per trade). */
 export const SESSION_TEMPLATES_PATH = projectPath('session-templates');
@@ -38,7 +39,7 @@ function lazyDocuments(): LearningDocuments {
 
 /** Learning sessions (issue #8): store, rules planner and reader, use cases and the conversation feature. */
 export function buildLearning(config: Config, db: Database, deps: { readonly clock: Clock; readonly logger: Logger; readonly progress: ProgressStore; readonly links?: DocumentLinks; readonly templateFolders?: readonly string[]; readonly planner?: ((rules: SessionPlanner) => SessionPlanner) | null }) {
-  const store = new DrizzleLearningStore(db);
+  const store = new DrizzleLearningStore(db, buildSecretBox(config));
   const folders = deps.templateFolders ?? [SESSION_TEMPLATES_PATH, ...(config.learning.sessionTemplatesDir ? [config.learning.sessionTemplatesDir] : [])];
   const templates = new FileSessionTemplates(folders, (file, problem) => deps.logger.warn({ file, problem }, 'session template file skipped'));
   const { clock } = deps;

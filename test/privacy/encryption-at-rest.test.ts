@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { deriveDataKey, SecretBox } from '../../src/storage/crypto/secret-box.js';
-import { alerts, observations, shiftNotes } from '../../src/storage/schema/index.js';
+import { alerts, learningSessions, observations, shiftNotes } from '../../src/storage/schema/index.js';
 import { createHarness, replyText, type Harness } from '../support/relais-harness.js';
 import { scriptedExtractor } from '../support/scripted-extractor.js';
 import { databaseTargets, truncateAll, warnIfPostgresSkipped } from '../support/test-database.js';
@@ -170,6 +170,40 @@ describe.each(databaseTargets())('sensitive quotes encrypted at rest on $name', 
     expect(onlyNew.decrypt(after!.salarie_view, 'bilans.salarie_view')).toBe('Je veux un logement avant l’hiver');
     expect(JSON.parse(onlyNew.decrypt(after!.content, 'bilans.content'))).toMatchObject({ outcomes: ['ponctuel depuis septembre'] });
     expect(await rotated.stores.bilans.latest(h.id('demo-s03'), 'prolongation')).toMatchObject({ salarieView: 'Je veux un logement avant l’hiver' });
+  });
+
+  it('seals what an evaluation says (observed fact, self-assessment, next step); the attestation and the CIP still read it, and rotation covers it', async () => {
+    await h.say('demo-eti-ev', 'Prépare une séance sur la taille de haies pour Lucas et Moussa jeudi 1h30');
+    await h.drain();
+    const [session] = await db.db.select().from(learningSessions);
+    await h.click('demo-eti-ev', 'session.confirm', session!.id);
+    h.clock.set('2026-11-05T17:00:00Z');
+    await h.say('demo-eti-ev', "Séance de jeudi : Lucas a réussi seul, Moussa doit revoir l'affûtage. Il dit qu'il a eu peur de la machine.");
+    await h.drain();
+    await h.click('demo-eti-ev', 'session.outcome.confirm', session!.id);
+    await h.drain();
+    const raw = async () => ((await db.db.execute(sql`select observed_fact, self_assessment, next_step from relais.skill_evaluations`)) as unknown as {
+      rows: Array<Record<'observed_fact' | 'self_assessment' | 'next_step', string | null>>;
+    }).rows;
+    const values = (await raw()).flatMap((r) => [r.observed_fact, r.self_assessment, r.next_step]).filter((v): v is string => v !== null);
+    expect(values.length).toBeGreaterThanOrEqual(4);
+    expect(values.every((v) => v.startsWith('enc:v1:'))).toBe(true);
+    expect(JSON.stringify(await raw())).not.toMatch(/peur|affûtage|réussi|Lucas|Moussa/);
+
+    const cip = { personId: h.id('demo-cip'), role: 'cip' as const, structureId: (await h.relais.stores.roster.defaultStructure()).id, teamId: null, door: 'cli' as const };
+    const attestation = await h.relais.learning.useCases.issueSkillsAttestation({ actor: cip, personId: h.id('demo-s01') });
+    expect(attestation.ok && attestation.value.competences.map((c) => c.evidence[0]!.fact)).toContain('Lucas a réussi seul');
+    await h.say('demo-cip', 'Où en est Moussa ?');
+    await h.drain();
+    expect((await h.dm('demo-cip')).map(replyText).join('\n')).toContain('peur de la machine');
+
+    const loaded = loadConfig({ RELAIS_ENV: 'test', RELAIS_SECRET_KEY: KEY_2, RELAIS_PREVIOUS_SECRET_KEYS: KEY_1 });
+    if (!loaded.ok) throw new Error('config');
+    const rotated = await buildRelais(loaded.config, { database: db, logger: silentLogger, migrate: false });
+    expect((await rotated.privacy.rotateKeys()).count).toBeGreaterThanOrEqual(values.length);
+    const onlyNew = new SecretBox(KEY_2);
+    const after = (await raw()).find((r) => r.self_assessment !== null)!;
+    expect(onlyNew.decrypt(after.self_assessment!, 'skill_evaluations.self_assessment')).toContain('peur de la machine');
   });
 
   it('erases a salarié from the sealed text of other people\'s notes (GDPR), and exports the passages about them', async () => {

@@ -12,6 +12,9 @@ const SEALED_COLUMNS: ReadonlyArray<{ readonly table: string; readonly column: s
   { table: 'shift_notes', column: 'draft', context: SEALED.noteDraft, where: sql`draft is not null`, json: true },
   { table: 'bilans', column: 'salarie_view', context: SEALED.bilanSalarieView, where: sql`salarie_view is not null` },
   { table: 'bilans', column: 'content', context: SEALED.bilanContent, where: sql`true`, json: true },
+  { table: 'skill_evaluations', column: 'observed_fact', context: SEALED.evaluationFact, where: sql`observed_fact is not null` },
+  { table: 'skill_evaluations', column: 'self_assessment', context: SEALED.evaluationSelfAssessment, where: sql`self_assessment is not null` },
+  { table: 'skill_evaluations', column: 'next_step', context: SEALED.evaluationNextStep, where: sql`next_step is not null` },
 ];
 
 /**

@@ -73,6 +73,9 @@ export const SEALED = {
   noteDraft: 'shift_notes.draft',
   bilanContent: 'bilans.content',
   bilanSalarieView: 'bilans.salarie_view',
+  evaluationFact: 'skill_evaluations.observed_fact',
+  evaluationSelfAssessment: 'skill_evaluations.self_assessment',
+  evaluationNextStep: 'skill_evaluations.next_step',
 } as const;
 
 /** Seals when a box is configured (always in production); development without a key keeps plaintext. */

@@ -61,7 +61,7 @@ export const PERSON_DATA_COVERAGE: readonly TableCoverage[] = [
   { table: 'alerts', key: 'id', columns: { person_id: subject, acknowledged_by: actorNull, evidence: text } },
   { table: 'learning_sessions', key: 'id', columns: { trainer_id: actorKept, plan: json } },
   { table: 'learning_session_participants', key: 'session_id', columns: { person_id: subject } },
-  { table: 'skill_evaluations', key: 'id', columns: { person_id: subject, evaluator_id: actorNull, observed_fact: text } },
+  { table: 'skill_evaluations', key: 'id', columns: { person_id: subject, evaluator_id: actorNull, observed_fact: text, self_assessment: text, next_step: text } },
   { table: 'situations', key: 'id', columns: { person_id: subject, author_id: actorNull, details: text } },
   { table: 'objectives', key: 'id', columns: { person_id: subject, created_by: actorNull, history: json } },
   { table: 'bilans', key: 'id', columns: { person_id: subject, participants: { kind: 'idList' }, created_by: actorNull, content: json } },

@@ -5,6 +5,7 @@ import type { SessionPlan } from '../../core/learning/session-plan.js';
 import type { SkillDimension, SkillLevel } from '../../core/learning/skill-level.js';
 import type { Skill } from '../../core/learning/skills-referential.js';
 import type { LearningStore, NewEvaluation, SessionStatus, StoredEvaluation, StoredSession, TeamContext } from '../../core/ports/learning-store.js';
+import { seal, SEALED, unseal, type SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../database.js';
 import { incidents, learningSessionParticipants, learningSessions, people, shiftNotes, skillEvaluations, skills, structures, teams } from '../schema/index.js';
 import { toPerson } from './row-mappers.js';
@@ -13,7 +14,8 @@ type SessionRow = typeof learningSessions.$inferSelect;
 type EvaluationRow = typeof skillEvaluations.$inferSelect;
 
 export class DrizzleLearningStore implements LearningStore {
-  constructor(private readonly db: Database) {}
+  /** `box`: the evaluations' free text (observed fact, self-assessment, next step) is sealed at rest. */
+  constructor(private readonly db: Database, private readonly box: SecretBox | null = null) {}
 
   async team(teamId: string): Promise<TeamContext | null> {
     const [row] = await this.db.select().from(teams).where(eq(teams.id, teamId)).limit(1);
@@ -145,7 +147,7 @@ export class DrizzleLearningStore implements LearningStore {
       if (rows.length === 0) return;
       await tx.insert(skillEvaluations).values(rows.map((r) => ({
         personId: r.personId, sessionId, skillId: ids.get(r.skillKey) ?? null, skillLabel: r.skillLabel, criterion: r.criterion, level: r.level,
-        dimension: r.dimension, observedFact: r.observedFact, selfAssessment: r.selfAssessment, nextStep: r.nextStep, evaluatorId, date: r.date, status: 'draft',
+        dimension: r.dimension, ...sealedEvaluationText(r, this.box), evaluatorId, date: r.date, status: 'draft',
       })));
     });
   }
@@ -153,7 +155,7 @@ export class DrizzleLearningStore implements LearningStore {
   async evaluations(sessionId: string): Promise<StoredEvaluation[]> {
     const rows = await this.db.select({ e: skillEvaluations, key: skills.key }).from(skillEvaluations).leftJoin(skills, eq(skills.id, skillEvaluations.skillId))
       .where(eq(skillEvaluations.sessionId, sessionId)).orderBy(asc(skillEvaluations.createdAt), asc(skillEvaluations.id));
-    return rows.map((r) => toEvaluation(r.e, r.key));
+    return rows.map((r) => toEvaluation(r.e, r.key, this.box));
   }
 
   async confirmEvaluations(sessionId: string, teamId: string, at: Date): Promise<boolean> {
@@ -170,7 +172,7 @@ export class DrizzleLearningStore implements LearningStore {
     const rows = await this.db.select({ e: skillEvaluations, key: skills.key }).from(skillEvaluations).leftJoin(skills, eq(skills.id, skillEvaluations.skillId))
       .where(and(eq(skillEvaluations.personId, personId), eq(skillEvaluations.status, 'confirmed')))
       .orderBy(asc(skillEvaluations.date), asc(skillEvaluations.createdAt));
-    return rows.map((r) => toEvaluation(r.e, r.key));
+    return rows.map((r) => toEvaluation(r.e, r.key, this.box));
   }
 
   private async withParticipants(rows: readonly SessionRow[]): Promise<StoredSession[]> {
@@ -193,8 +195,25 @@ function sessionColumns(s: Pick<StoredSession, 'topic' | 'plan'>) {
   };
 }
 
-const toEvaluation = (e: EvaluationRow, key: string | null): StoredEvaluation => ({
+type EvaluationText = Pick<StoredEvaluation, 'observedFact' | 'selfAssessment' | 'nextStep'>;
+const sealOrNull = (box: SecretBox | null, value: string | null, context: string): string | null => (value === null ? null : seal(box, value, context));
+const openOrNull = (box: SecretBox | null, value: string | null, context: string): string | null => (value === null ? null : unseal(box, value, context));
+
+/** The free text of an evaluation, as stored: what the salarié said of themself and what the ETI saw are theirs alone. */
+export const sealedEvaluationText = (e: EvaluationText, box: SecretBox | null): EvaluationText => ({
+  observedFact: sealOrNull(box, e.observedFact, SEALED.evaluationFact),
+  selfAssessment: sealOrNull(box, e.selfAssessment, SEALED.evaluationSelfAssessment),
+  nextStep: sealOrNull(box, e.nextStep, SEALED.evaluationNextStep),
+});
+
+export const openedEvaluationText = (e: EvaluationText, box: SecretBox | null): EvaluationText => ({
+  observedFact: openOrNull(box, e.observedFact, SEALED.evaluationFact),
+  selfAssessment: openOrNull(box, e.selfAssessment, SEALED.evaluationSelfAssessment),
+  nextStep: openOrNull(box, e.nextStep, SEALED.evaluationNextStep),
+});
+
+const toEvaluation = (e: EvaluationRow, key: string | null, box: SecretBox | null): StoredEvaluation => ({
   id: e.id, sessionId: e.sessionId, personId: e.personId, skillKey: key ?? '', skillLabel: e.skillLabel, criterion: e.criterion ?? '',
-  level: e.level as SkillLevel, dimension: e.dimension as SkillDimension, observedFact: e.observedFact, selfAssessment: e.selfAssessment,
-  nextStep: e.nextStep, date: e.date, status: e.status as 'draft' | 'confirmed', evaluatorId: e.evaluatorId,
+  level: e.level as SkillLevel, dimension: e.dimension as SkillDimension, ...openedEvaluationText(e, box),
+  date: e.date, status: e.status as 'draft' | 'confirmed', evaluatorId: e.evaluatorId,
 });

@@ -6,6 +6,7 @@ import {
   alerts, attendance, bilans, incidents, objectiveActions, objectives, observations, shiftNotes, situations, skillEvaluations,
 } from '../schema/index.js';
 import { sealedBilanColumns } from './drizzle-bilan-store.js';
+import { sealedEvaluationText } from './drizzle-learning-store.js';
 
 /** Rows per insert: well under PostgreSQL's 65,535 parameters for the widest table. */
 const BATCH = 2000;
@@ -25,7 +26,7 @@ export class DrizzlePathHistoryWriter implements PathHistoryWriter {
       ['notes', plan.notes.map((n) => ({ ...n, platform: 'demo', platformEventId: `demo-${n.id}`, source: 'text', confirmedAt: n.status === 'confirmed' ? new Date(`${n.shiftDate}T16:00:00Z`) : null }))],
       ['attendance', plan.attendance],
       ['observations', plan.observations.map((o) => (o.sensitivity === 'team' ? o : { ...o, evidence: seal(this.box, o.evidence, SEALED.observationEvidence) }))],
-      ['skills', plan.skillEvaluations.map((e) => ({ ...e, confirmedAt: e.status === 'confirmed' ? new Date(`${e.date}T16:00:00Z`) : null }))],
+      ['skills', plan.skillEvaluations.map((e) => ({ ...e, ...sealedEvaluationText({ observedFact: e.observedFact, selfAssessment: e.selfAssessment, nextStep: null }, this.box), confirmedAt: e.status === 'confirmed' ? new Date(`${e.date}T16:00:00Z`) : null }))],
       // A planned situation has a theme label and no free-text details (the sealed column stays empty).
       ['situations', plan.situations],
       ['objectives', plan.objectives.map(({ actions: _actions, ...o }) => ({ ...o, consentGiven: o.consentAt !== null, history: [{ at: o.createdAt.toISOString(), by: o.createdBy, change: 'created', to: 'en_cours' }] }))],

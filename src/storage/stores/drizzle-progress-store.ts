@@ -44,7 +44,12 @@ export class DrizzleProgressStore implements ProgressStore {
         this.incidents(personId, period), this.alerts(personId, period), this.bilans(personId, period.to),
       ]);
     return {
-      attendanceMonths, attendanceExceptions, skillEvaluations: skillRows, situations: situationRows, objectives: objectiveRows, incidents: incidentRows,
+      attendanceMonths, attendanceExceptions, situations: situationRows,
+      skillEvaluations: skillRows.map((r) => ({
+        ...r,
+        observedFact: r.observedFact === null ? null : unseal(this.box, r.observedFact, SEALED.evaluationFact),
+        selfAssessment: r.selfAssessment === null ? null : unseal(this.box, r.selfAssessment, SEALED.evaluationSelfAssessment),
+      })), objectives: objectiveRows, incidents: incidentRows,
       observations: observationRows.map((r) => ({ ...r, evidence: unseal(this.box, r.evidence, SEALED.observationEvidence) })),
       alerts: alertRows.map((r) => ({ ...r, evidence: unseal(this.box, r.evidence, SEALED.alertEvidence) })),
       bilans: bilanRows.map((r) => ({ ...r, salarieView: r.salarieView === null ? null : unseal(this.box, r.salarieView, SEALED.bilanSalarieView) })),
