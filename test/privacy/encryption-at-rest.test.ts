@@ -200,7 +200,7 @@ describe.each(databaseTargets())('sensitive quotes encrypted at rest on $name', 
     const loaded = loadConfig({ RELAIS_ENV: 'test', RELAIS_SECRET_KEY: KEY_2, RELAIS_PREVIOUS_SECRET_KEYS: KEY_1 });
     if (!loaded.ok) throw new Error('config');
     const rotated = await buildRelais(loaded.config, { database: db, logger: silentLogger, migrate: false });
-    expect((await rotated.privacy.rotateKeys()).count).toBeGreaterThanOrEqual(values.length);
+    expect((await rotated.privacy.rotateKeys())?.count).toBeGreaterThanOrEqual(values.length);
     const onlyNew = new SecretBox(KEY_2);
     const after = (await raw()).find((r) => r.self_assessment !== null)!;
     expect(onlyNew.decrypt(after.self_assessment!, 'skill_evaluations.self_assessment')).toContain('peur de la machine');
