@@ -10,6 +10,23 @@ const HAS_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
 /** A person's name: up to five words of letters (no digits, no e-mail, no sentence). */
 const NAME_LIKE = /^[\p{L}][\p{L}'’.-]*(?:\s[\p{L}][\p{L}'’.-]*){0,4}$/u;
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * A name the model says the note mentions, as the note writes it: found ignoring case and accents,
+ * whole words only (« re » is not a name in « arrêt »); null when the note does not have it.
+ */
+function nameInNote(note: string, name: string): string | null {
+  const folded = foldSameLength(note);
+  const wanted = foldSameLength(name);
+  for (let at = folded.indexOf(wanted); at >= 0; at = folded.indexOf(wanted, at + 1)) {
+    const before = note[at - 1];
+    const after = note[at + wanted.length];
+    if ((before === undefined || !WORD_CHAR.test(before)) && (after === undefined || !WORD_CHAR.test(after))) return note.slice(at, at + wanted.length);
+  }
+  return null;
+}
+
 /** A span of the sent text, searched exactly, then ignoring case, accents and spacing. */
 function findSent(sent: string, evidence: string): { start: number; end: number } | null {
   const exact = sent.indexOf(evidence);
@@ -94,9 +111,10 @@ export function groundModelExtraction(
     alerts.push({ person, topic: a.topic, evidence });
   }
 
-  const foldedNote = foldSameLength(p.original);
-  const unknownNames = [...new Set(answer.unknownNames.map((n) => n.trim()))]
-    .filter((n) => NAME_LIKE.test(n) && !HAS_PLACEHOLDER.test(n) && foldedNote.includes(foldSameLength(n)));
+  const unknownNames = [...new Set(answer.unknownNames.map((n) => n.trim())
+    .filter((n) => NAME_LIKE.test(n) && !HAS_PLACEHOLDER.test(n))
+    .map((n) => nameInNote(p.original, n))
+    .filter((n): n is string => n !== null))];
 
   return { attendance, observations, production, incidents, alerts, unknownNames };
 }

@@ -5,7 +5,7 @@ import type { ModelExtraction } from '../../src/llm/extraction-model-schema.js';
 import { groundModelExtraction } from '../../src/llm/ground-extraction.js';
 import { pseudonymize } from '../../src/llm/pseudonymizer.js';
 import { roster } from '../extraction/helpers.js';
-import { directory, ph } from './llm-harness.js';
+import { directory, empty, ph } from './llm-harness.js';
 
 /**
  * Whatever the model answers within its schema (any placeholder or name, any
@@ -53,5 +53,13 @@ describe('grounding of model answers (property)', () => {
       for (const n of x.unknownNames) expect(note.toLowerCase()).toContain(n.toLowerCase());
     }), { numRuns: 300 });
     expect(kept).toBeGreaterThan(10); // the property is not vacuous: true quotes about named people are kept
+  });
+
+  it('keeps an unknown name only as whole words of the note, spelt as the note spells it', () => {
+    const note = 'Nadia est en arrêt maladie. Mme Rivière est passée voir le chantier.';
+    const p = pseudonymize(note, directory, { sendSpecialCategories: false, preferredTeam: 'batiment' });
+    const x = groundModelExtraction({ ...empty, unknownNames: ['re', 'mme riviere', 'Arr', 'Rivière est'] }, p, roster, []);
+    // « re » and « Arr » are inside words; « Rivière est » is two whole words of the note (a name-shaped span).
+    expect(x.unknownNames).toEqual(['Mme Rivière', 'Rivière est']);
   });
 });
