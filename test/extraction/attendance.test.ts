@@ -35,6 +35,18 @@ describe('attendance', () => {
     ]);
   });
 
+  it('reads "était présent" for the whole team, for a salarié, and not for a visitor', async () => {
+    expect(await rows('Ce matin toute l’équipe était présente sauf Momo.')).toEqual([
+      'greg:present:null:null', 'momo:absent:null:null', 'nadia:present:null:null', 'pierre:present:null:null', 'rose:present:null:null',
+    ]);
+    expect(await rows('La gardienne était présente pour la visite. Greg était présent dès 7h.')).toEqual(['greg:present:null:null']);
+  });
+
+  it('reads "a dû partir" and a departure to the doctor as early departures', async () => {
+    expect(await rows('Nadia a dû partir en fin de matinée.')).toEqual(['nadia:left_early:null:null']);
+    expect(await rows('Greg est reparti voir le médecin vers onze heures.')).toEqual(['greg:left_early:true:null']);
+  });
+
   it('reads "pas là ce matin… arrivé à midi" as a lateness, not an absence', async () => {
     expect(await rows("euh Greg il était pas là ce matin il est arrivé à midi sans prévenir")).toEqual(['greg:late:false:null']);
   });
