@@ -10,8 +10,23 @@ describe('alerts', () => {
     ['Pierre est tombé de l’échafaudage, les pompiers sont venus', 'pierre:securite'],
     ['Greg a menacé Momo avec un cutter', 'greg:violence'],
     ["Nadia s'est fait agresser en rentrant chez elle hier soir", 'nadia:violence'],
+    ['Pierre m’a avoué que ses placards sont vides depuis dimanche', 'pierre:difficulte_financiere'],
+    ['Rose a plus un sou pour finir la semaine et son frigo est vide', 'rose:difficulte_financiere'],
   ])('%s → %s', async (note, expected) => {
     expect(pairs((await extract(note)).alerts, 'topic')).toContain(expected);
+  });
+
+  it('does not take a slippery floor sign for a fall', async () => {
+    const out = await extract('Le sol du hall était glissant, Greg a posé le panneau sol glissant tout de suite.');
+    expect(out.alerts).toEqual([]);
+    expect(out.incidents).toEqual([]);
+    expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toContain('greg:securite:positive');
+    expect(pairs((await extract('Momo a glissé dans la cuisine, il s’est tordu le poignet')).alerts, 'topic')).toEqual(['momo:securite']);
+  });
+
+  it('reads an odd noise of a machine as an equipment incident', async () => {
+    const out = await extract('la bétonnière fait un drôle de bruit depuis ce matin, et le karcher a un bruit anormal');
+    expect(out.incidents.map((i) => i.kind)).toEqual(['equipment']);
   });
 
   it('is not cancelled by a negation elsewhere in the sentence', async () => {
