@@ -37,11 +37,20 @@ const cases: Array<[string, string]> = [
   ['Greg a été très patient avec le nouveau', 'greg:equipe:positive'],
   ['Nadia a refusé de faire le nettoyage', 'nadia:relation:negative'],
   ['Greg commence à prendre des initiatives', 'greg:autonomie:positive'],
+  ['Nadia a formé Greg à la ponceuse', 'nadia:equipe:positive'],
+  ['Rose a expliqué à Momo comment trier les métaux', 'rose:equipe:positive'],
+  ['Momo traduit pour les nouveaux arrivants', 'momo:equipe:positive'],
+  ['Pierre a du mal à boucler ses fins de mois, son frigo est souvent vide', 'pierre:difficulte_financiere:negative'],
 ];
 
 describe('observation categories', () => {
   it.each(cases)('%s → %s', async (note, expected) => {
     const out = await extract(note);
     expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toContain(expected);
+  });
+
+  it('does not read "droit" (straight, right-hand) as rights', async () => {
+    const out = await extract('Greg marchait pas droit en revenant de la pause, il a pris à droite au lieu de suivre.');
+    expect(out.observations.filter((o) => o.category === 'difficulte_administrative')).toEqual([]);
   });
 });

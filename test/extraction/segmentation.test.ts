@@ -19,6 +19,18 @@ describe('clause segmentation', () => {
     ]);
   });
 
+  it('keeps "pour finir le mois" in its clause: only a bare "pour finir" changes the topic', () => {
+    expect(clauses('il a rien pour finir la semaine et il dort mal pour finir Greg était absent')).toEqual([
+      'il a rien pour finir la semaine', 'et il dort mal', 'Greg était absent',
+    ]);
+  });
+
+  it('keeps the object of a participle in its clause when « à » follows it', async () => {
+    const out = await extract('Rose a aidé Momo à la découpe. ça a dégénéré Greg a insulté Pierre');
+    expect(pairs(out.observations, 'category')).toEqual(['greg:equipe', 'rose:equipe']);
+    expect(pairs((await extract('Nadia a formé Greg à la ponceuse')).observations, 'category')).toEqual(['nadia:equipe']);
+  });
+
   it('keeps reported speech with its speaker', () => {
     expect(clauses("il m'a dit qu'il sait pas où dormir")).toEqual(["il m' a dit qu' il sait pas où dormir"]);
   });

@@ -1,7 +1,7 @@
 import type { Lexicon } from '../lexicon/lexicon-types.js';
 import type { Token } from './token.js';
 import {
-  AUXILIARIES, CLAUSE_CONJUNCTIONS, COORDINATORS, PREPOSITIONS, SUBJECT_PRONOUNS, SUBORDINATORS, TITLES,
+  AUXILIARIES, CLAUSE_CONJUNCTIONS, COORDINATORS, DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, SUBORDINATORS, TITLES,
 } from './function-words.js';
 
 /** A clause: the words it holds (fillers removed) and how it starts. */
@@ -132,7 +132,9 @@ function startsClause(words: readonly Token[], i: number, marks: MentionMarks, c
       let j = i;
       while (j < words.length && marks.inside.has(words[j]!.index)) j++;
       const after = words[j];
-      return after !== undefined && (AUXILIARIES.has(after.key) || SUBJECT_PRONOUNS.has(after.key));
+      // « a formé Dorian à la caisse »: « à » (or « a » before a determiner) is the preposition, not the verb « a ».
+      const preposition = after?.key === 'a' && (after.text.toLowerCase() === 'à' || DETERMINERS.has(words[j + 1]?.key ?? ''));
+      return after !== undefined && !preposition && (AUXILIARIES.has(after.key) || SUBJECT_PRONOUNS.has(after.key));
     }
     return true;
   }
