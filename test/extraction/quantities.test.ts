@@ -51,6 +51,11 @@ describe('production', () => {
     expect(await bare('tonte 2 fois, tonte à 9h, 3 de tonte')).toEqual([]);
   });
 
+  it('does not count a part of a count again ("dont")', async () => {
+    expect(await produced('54 colis préparés dont 9 colis frais, et 20 sacs triés')).toEqual(['20 piece', '54 piece']);
+    expect(await produced('vidé la cave, dont 4 armoires')).toEqual(['4 piece']);
+  });
+
   it('leaves out places, money, times, distances and durations', async () => {
     expect(await produced('On a nettoyé les deux halls. Vendu pour 30 € à 9h. Il habite à vingt bornes. La pierre est passée à un mètre. Pause pdt 1h. 4 jours par semaine. Parti 1h plus tôt.')).toEqual([]);
   });

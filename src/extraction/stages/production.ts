@@ -25,6 +25,7 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
   const activitiesOf = new Map(a.clauses.map((c) => [c.id, a.lexicon.activities.findLongest(c.words, a.hasTag)]));
   for (const c of a.clauses) if (activitiesOf.get(c.id)!.length > 0) busy.add(c.sentence);
   const lastPiece = new Map<number, string>();
+  const counted = new Set<number>();
   for (const clause of a.clauses) {
     const words = clause.words;
     const activities = activitiesOf.get(clause.id)!;
@@ -38,7 +39,9 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
       const found = measure(a, words, n.end, n.glued, n.value, n.spelled, { ...context, workSentence: context.workSentence && prev?.key !== 'les' && prev?.key !== 'des' });
       const allowedBefore = prev === undefined || (!NOT_BEFORE.has(prev.key) && !NOT_OUTPUT.test(prev.key));
       const nextRaw = a.tokens[words[n.end - 1]!.index + 1];
-      const refused = !allowedBefore || (nextRaw !== undefined && MONEY.test(nextRaw.text)) || isDateOrClock(a, words[i]!);
+      // « 36 objets vendus dont 2 canapés »: a part of a count already given, not another output.
+      const partOfCount = prev?.key === 'dont' && counted.has(clause.sentence);
+      const refused = !allowedBefore || partOfCount || (nextRaw !== undefined && MONEY.test(nextRaw.text)) || isDateOrClock(a, words[i]!);
       if (found === null && !refused) {
         // « 400 de tonte », « tonte 400 »: a quantity of an activity without its unit (Relais asks which).
         const bare = bareActivity(activities, words, i, n.end, n.value);
@@ -52,6 +55,7 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
       const sameWord = activity !== '' && found.item !== '' && activity.toLowerCase().includes(found.item.toLowerCase());
       const label = (sameWord ? activity : [activity, found.item].filter(Boolean).join(' ')).trim() || 'production';
       out.push({ activity: label, quantity: round(found.quantity), unit: found.unit });
+      counted.add(clause.sentence);
       if (found.unit === 'piece') lastPiece.set(clause.sentence, found.item);
       i = Math.max(skip, found.end - 1);
     }
