@@ -96,4 +96,32 @@ describe('what is said about someone else', () => {
     expect(out.attendance.map((a) => `${a.person}:${a.status}:${a.excused}`)).toEqual(['greg:absent:true']);
     expect(out.observations).toEqual([]);
   });
+
+  it('reads a bare list of names followed by « là » as present, typed with or without its accent', async () => {
+    expect(await rows('Kenza et Franck là. Greg Nadia Rose la, Momo en congé.')).toEqual([
+      'franck:present:null:null', 'greg:present:null:null', 'kenza:present:null:null', 'momo:absent:true:null', 'nadia:present:null:null', 'rose:present:null:null',
+    ]);
+  });
+
+  it('keeps an absence when a participle other than « -é » follows « pas »: « absent pas prévenu »', async () => {
+    expect(await rows('Greg absent pas prévenu. Rose absente pas venue la veille non plus.')).toEqual(['greg:absent:false:null', 'rose:absent:null:null']);
+  });
+
+  it('reads « toujours en arrêt » as « still », not as a habit, while « toujours en retard » stays one', async () => {
+    const still = await extract('Pierre tjs en arrêt cette semaine. Nadia toujours pas là.');
+    expect(still.observations).toEqual([]);
+    const habit = await extract('Greg toujours en retard, 10 min ce matin.');
+    expect(habit.observations.map((o) => `${o.person}:${o.category}`)).toEqual(['greg:ponctualite']);
+  });
+
+  it('keeps the one-off trouble told as the excuse of a lateness in attendance, not as a frein', async () => {
+    const said = await extract("Momo arrivé à 9h30, il m'a dit que sa voiture avait pas voulu démarrer.");
+    expect(said.attendance.map((a) => `${a.person}:${a.status}`)).toEqual(['momo:late']);
+    expect(said.observations).toEqual([]);
+    const warned = await extract('Rose en retard de 15 minutes métro arrêté elle a prévenu par téléphone.');
+    expect(warned.observations).toEqual([]);
+    // A situation that lasts is still a frein, even next to a lateness.
+    const lasting = await extract("Greg en retard de 20 minutes, il m'a dit qu'il a plus de voiture depuis un mois.");
+    expect(lasting.observations.map((o) => `${o.person}:${o.category}`)).toContain('greg:mobilite');
+  });
 });

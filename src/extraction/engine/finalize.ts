@@ -27,10 +27,16 @@ export interface Drafts {
 export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
   const excuseTokens = new Map<string, Set<number>>();
   const reasonClauses = new Map<string, Set<number>>();
+  const excuseClauses = new Map<string, Set<number>>();
   for (const r of d.attendance) {
     excuseTokens.set(r.person, new Set([...(excuseTokens.get(r.person) ?? []), ...r.excuseTokens]));
     const reasons = r.statementClauses.filter((id) => a.clauses[id]!.words.some((w) => BECAUSE.has(w.key)) || explains(a.clauses[id]!.words) || r.excuseTokens.some((t) => a.clauses[id]!.words.some((w) => w.index === t)));
     reasonClauses.set(r.person, new Set([...(reasonClauses.get(r.person) ?? []), ...reasons]));
+    // « en retard, bus en panne, elle m'a envoyé un sms », « il a dit que son scooter démarrait pas »: a lateness told
+    // with its excuse (prévenu) or as what the person said; the one-off trouble next to it is that excuse, not a frein.
+    // Feeling unwell and leaving is health itself (contract), so an excused departure keeps its frein.
+    const told = (r.status === 'late' && r.excused === true) || r.statementClauses.some((id) => reportsSpeech(a.clauses[id]!.words));
+    if (told && r.status !== 'present') excuseClauses.set(r.person, new Set([...(excuseClauses.get(r.person) ?? []), ...r.statementClauses]));
   }
   const seen = new Set<string>();
   const observations: ObservationRecord[] = [];
@@ -40,6 +46,7 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
     // "absente, rdv préfecture pour son titre de séjour": the reason of an absence stays in attendance (contract).
     if (FREINS.has(o.category) && o.polarity !== 'negative' && reasonClauses.get(o.person)?.has(o.clause)) continue;
     if (FREINS.has(o.category) && reasonClauses.get(o.person)?.has(o.clause) && a.clauses[o.clause]!.words.some((w) => BECAUSE.has(w.key) || w.key === 'avait' || w.key === 'avaient')) continue;
+    if (FREINS.has(o.category) && excuseClauses.get(o.person)?.has(o.clause) && !lasting(a.clauses[o.clause]!.words) && !alerting(a, o.clause)) continue;
     const key = `${o.person}|${o.category}|${o.polarity}|${a.clauses[o.clause]?.sentence ?? o.clause}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -73,6 +80,24 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
     alerts,
     unknownNames,
   };
+}
+
+const SAYING = new Set(['dit', 'explique', 'explique', 'raconte', 'pretend', 'parait']);
+const LASTING = new Set(['depuis', 'toujours', 'souvent', 'jamais', 'chaque', 'habite', 'vit']);
+
+/** An injury, a danger, a night without a roof are never a mere excuse (the medical evacuation that excuses a departure is one). */
+function alerting(a: NoteAnalysis, clause: number): boolean {
+  return a.alertsIn(a.clauses[clause]!).some((al) => al.phrase.topic !== 'ignore');
+}
+
+/** « il a dit que… », « elle m'a expliqué que… », « paraît que… »: what the person gave as the reason. */
+function reportsSpeech(words: readonly Token[]): boolean {
+  return words.some((w, i) => SAYING.has(w.key) && (words[i + 1]?.key === 'que' || words[i + 1]?.norm === "qu'"));
+}
+
+/** « il a plus de voiture depuis un mois », « elle habite à vingt bornes »: a situation that lasts, a frein even next to a lateness. */
+function lasting(words: readonly Token[]): boolean {
+  return words.some((w, i) => LASTING.has(w.key) || (w.key === 'plus' && words[i + 1]?.key === 'de') || (w.key === 'tous' && words[i + 1]?.key === 'les'));
 }
 
 const PLUPERFECT_SKIP = new Set(['pas', 'plus', 'jamais', 'deja', 'encore', 'bien', 'meme', 'tout', 'ne', "n'"]);

@@ -93,13 +93,27 @@ function merge(a: NoteAnalysis, found: readonly Found[]): { attendance: DraftAtt
       const minutes = first.minutes ?? (status === 'late' || status === 'left_early' ? durationIn(scope, status) : null);
       const statementClauses = status === 'present' || first.excuseWords !== undefined ? [] : clauses.map((c) => c.id);
       attendance.push({ person, status, excused: excuse.excused, minutes, excuseTokens: excuse.tokens, statementClauses });
-      if ((status === 'late' || status === 'absent') && first.explicit && a.lexicon.habits.findAll(scope, a.hasTag).length > 0) {
+      if ((status === 'late' || status === 'absent') && first.explicit && a.lexicon.habits.findAll(scope, a.hasTag).some((m) => !meansStill(scope, m.from))) {
         const tokens: [number, number] = [scope[0]!.index, scope[scope.length - 1]!.index];
         observations.push({ person, category: status === 'late' ? 'ponctualite' : 'assiduite', polarity: 'negative', evidence: a.span(scope), clause: first.clause, tokens });
       }
     }
   }
   return { attendance, observations };
+}
+
+/** Statuses that « toujours » before them makes « still », not « always »: « toujours en arrêt », « toujours en congé ». */
+const STILL_STATES = new Set(['arret', 'conge', 'conges', 'vacances', 'formation', 'stage', 'maladie']);
+
+/**
+ * « toujours » is a habit in « toujours en retard », but « still » in « tjs en
+ * arrêt » or « toujours pas là »: a state that lasts, told once, is not a pattern.
+ */
+function meansStill(words: readonly Token[], at: number): boolean {
+  if (words[at]?.key !== 'toujours') return false;
+  const next = words[at + 1]?.key ?? '';
+  if (next === 'pas' || next === 'sans') return true;
+  return next === 'en' && STILL_STATES.has(words[at + 2]?.key ?? '');
 }
 
 /** Excuses clause by clause, so that a negation never reaches into the clause before. */

@@ -53,5 +53,16 @@ export function isNegated(words: readonly Token[], from: number, to: number, lit
   const after = words[to];
   const then = words[to + 1];
   return to - from === 1 && after !== undefined && AFTER_VERB.has(after.key) && (after.key !== 'plus' || plusNegates(words, to))
-    && !NOUN_FOLLOWERS.has(then?.key ?? '') && !(then !== undefined && /(é|ée|és|ées)$/i.test(then.text));
+    && !NOUN_FOLLOWERS.has(then?.key ?? '') && !(then !== undefined && isParticiple(then));
+}
+
+/** Past participles of every group, not only « -é »: « absente pas prévenue », « malade pas venu », « fini pas rangé ». */
+const OTHER_PARTICIPLES = new Set(['fini', 'finie', 'parti', 'partie', 'sorti', 'sortie', 'compris', 'comprise', 'mis', 'mise', 'pris', 'prise', 'dit', 'dite', 'fait', 'faite', 'ecrit', 'ecrite']);
+const NOT_PARTICIPLES = new Set(['plus', 'dessus', 'jus', 'du', 'tu', 'bu']);
+
+function isParticiple(t: Token): boolean {
+  if (/(é|ée|és|ées)$/i.test(t.text)) return true;
+  if (t.kind !== 'word' || NOT_PARTICIPLES.has(t.key)) return false;
+  // venu, prévenue, voulu, rendus, reçues: a consonant before « -u(e)(s) ».
+  return OTHER_PARTICIPLES.has(t.key) || (t.key.length >= 4 && /[^aeiouy]u(e|es|s)?$/.test(t.key));
 }
