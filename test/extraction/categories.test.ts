@@ -53,4 +53,36 @@ describe('observation categories', () => {
     const out = await extract('Greg marchait pas droit en revenant de la pause, il a pris à droite au lieu de suivre.');
     expect(out.observations.filter((o) => o.category === 'difficulte_administrative')).toEqual([]);
   });
+
+  it('reads « tout seul » next to caring for a relative as a family duty, not as autonomy', async () => {
+    const out = await extract("Nadia s'occupe toute seule de son grand-père le week-end.");
+    expect(out.observations.map((o) => `${o.person}:${o.category}`)).toEqual(['nadia:contraintes_familiales']);
+  });
+
+  it('does not read « faut lui montrer / expliquer » as help given to a colleague', async () => {
+    const out = await extract('Greg a du mal avec les instructions, faut lui expliquer plusieurs fois.');
+    expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['greg:consignes:negative']);
+  });
+
+  it('gives progress « en français » or « en calcul » to the language, not to a professional gesture', async () => {
+    const out = await extract('Kenza progresse vraiment en calcul depuis le mois dernier.', 'eti2');
+    expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['kenza:maitrise_langue:positive']);
+  });
+
+  it('reads « c’est un progrès » as a comment on the fact before it, not as technique', async () => {
+    const out = await extract("Franck a rangé son poste tout seul à la fin du service, c'est un progrès.", 'eti2');
+    expect(out.observations.map((o) => `${o.person}:${o.category}`)).toEqual(['franck:autonomie']);
+  });
+
+  it('reads « respecter » a rule or a marking as following it, not as politeness', async () => {
+    const out = await extract('Rose a bien respecté le périmètre de sécurité autour de la tranchée.');
+    expect(out.observations.filter((o) => o.category === 'relation')).toEqual([]);
+    const polite = await extract('Nadia respecte ses collègues, toujours un mot gentil.');
+    expect(polite.observations.map((o) => `${o.person}:${o.category}`)).toContain('nadia:relation');
+  });
+
+  it('reads « le fait bien » as good work and « se plaint de son genou » as health', async () => {
+    const out = await extract('Greg a compris la méthode, maintenant il le fait bien. Nadia se plaint de son épaule depuis hier.');
+    expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`).sort()).toEqual(['greg:qualite:positive', 'nadia:sante:negative']);
+  });
 });
