@@ -85,4 +85,11 @@ describe('observation categories', () => {
     const out = await extract('Greg a compris la méthode, maintenant il le fait bien. Nadia se plaint de son épaule depuis hier.');
     expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`).sort()).toEqual(['greg:qualite:positive', 'nadia:sante:negative']);
   });
+
+  it('does not praise autonomy for being alone in an unsafe gesture, and still does when the gesture is safe', async () => {
+    const unsafe = await extract('Greg tout seul sur le toit sans casque, je l’ai fait redescendre.');
+    expect(unsafe.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['greg:securite:negative']);
+    const safe = await extract('Nadia a taillé la haie toute seule, bien équipée.');
+    expect(safe.observations.map((o) => `${o.person}:${o.category}`)).toContain('nadia:autonomie');
+  });
 });
