@@ -22,7 +22,9 @@ const SETS: ReadonlyArray<{ name: string; floor: Record<Field, number>; knownAle
   { name: 'other-trades', floor: { attendance: 0.99, observations: 0.95, production: 0.99, incidents: 0.99, alerts: 0.99 } },
   { name: 'third-set', floor: { attendance: 0.98, observations: 0.98, production: 0.99, incidents: 0.99, alerts: 0.99 } },
   // Threat between colleagues: the engine alerts on the one who threatens, the gold also on the one threatened.
-  { name: 'fresh-set', floor: { attendance: 0.96, observations: 0.86, production: 0.98, incidents: 0.99, alerts: 0.93 }, knownAlertMisses: ['fs-09|k06|violence'] },
+  { name: 'fresh-set', floor: { attendance: 0.96, observations: 0.91, production: 0.98, incidents: 0.99, alerts: 0.93 }, knownAlertMisses: ['fs-09|k06|violence'] },
+  // Same reading open: the one grabbed and threatened gets no alert from the engine.
+  { name: 'fresh-set-2', floor: { attendance: 0.96, observations: 0.82, production: 0.91, incidents: 0.86, alerts: 0.93 }, knownAlertMisses: ['fs2-07|a04|violence'] },
 ];
 
 function f1(pred: string[], gold: string[]): number {
