@@ -84,7 +84,7 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
   };
 }
 
-const SAYING = new Set(['dit', 'explique', 'explique', 'raconte', 'pretend', 'parait']);
+const SAYING = new Set(['dit', 'explique', 'raconte', 'pretend', 'parait']);
 const LASTING = new Set(['depuis', 'toujours', 'souvent', 'jamais', 'chaque', 'habite', 'vit']);
 
 /** An injury, a danger, a night without a roof are never a mere excuse (the medical evacuation that excuses a departure is one). */
