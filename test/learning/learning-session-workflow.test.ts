@@ -211,6 +211,7 @@ describe.each(databaseTargets())('learning sessions in the conversation on $name
     const button = prepare((await h.dm('demo-eti-ev')).at(-1)!);
     expect(button).toMatchObject({ label: 'Séance « Entretenir et affûter les outils de coupe » avec Moussa' });
     await h.click('demo-eti-ev', 'session.prepare', button!.value);
+    await h.click('demo-eti-ev', 'session.prepare', button!.value); // a second tap shows the same draft
     await h.drain();
     const draft = (await h.dm('demo-eti-ev')).at(-1)!;
     expect(replyText(draft)).toContain('Brouillon — fiche de séance');

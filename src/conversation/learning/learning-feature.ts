@@ -77,24 +77,26 @@ export function createLearningFeature(deps: LearningFeatureDeps): FeatureHandler
     return ctx.reply(attestationReply(issued.value, pdf && markdown ? { pdf, markdown } : null, t, locale), { private: true });
   }
 
-  async function draft(text: string, ctx: HandlerContext): Promise<void> {
+  /** A fiche drafted from the request; `askTopic` answers a request whose topic matches no template. */
+  async function draft(text: string, ctx: HandlerContext, askTopic?: (suggestions: string) => string): Promise<void> {
     const drafted = await useCases.draftLearningSession({ actor: ctx.actor, text });
-    if (!drafted.ok) return fail(ctx, drafted.code, drafted.details);
-    return ctx.reply(sessionDraftReply(drafted.value, t, locale), { private: true, key: draftKey(drafted.value.id) });
+    if (drafted.ok) return ctx.reply(sessionDraftReply(drafted.value, t, locale), { private: true, key: draftKey(drafted.value.id) });
+    if (drafted.code === 'session.no_topic' && askTopic) return ctx.reply(plainReply(askTopic(String(drafted.details?.suggestions ?? ''))), { private: true });
+    return fail(ctx, drafted.code, drafted.details);
   }
 
-  /** « Préparer une séance » from a salarié's observations: the same draft as the request written out. */
+  /**
+   * « Préparer une séance » from a salarié's observations: the same draft as the request written out. A draft
+   * of this trainer for this salarié alone on that skill already waiting (a second tap) is shown again instead.
+   */
   async function prepareFor(value: string | undefined, ctx: HandlerContext): Promise<void> {
     const wanted = readValue(value);
     const person = wanted ? await deps.store.person(wanted.p) : null;
-    if (!person || person.role !== 'salarie' || person.structureId !== ctx.actor.structureId) return fail(ctx, 'session.no_participant');
-    const drafted = await useCases.draftLearningSession({ actor: ctx.actor, text: prepareSessionRequest(value, person) });
-    if (drafted.ok) return ctx.reply(sessionDraftReply(drafted.value, t, locale), { private: true, key: draftKey(drafted.value.id) });
-    // No skill to work on yet (or none the templates know): ask for the topic, with the trade's templates.
-    if (drafted.code === 'session.no_topic') {
-      return ctx.reply(plainReply(t('session.prepare.which_topic', { name: person.firstName, suggestions: String(drafted.details?.suggestions ?? '') })), { private: true });
-    }
-    return fail(ctx, drafted.code, drafted.details);
+    if (!wanted || !person || person.role !== 'salarie' || person.structureId !== ctx.actor.structureId) return fail(ctx, 'session.no_participant');
+    const waiting = (await deps.store.sessionsOfTrainer(ctx.actor.personId, ['draft'])).find((s) => s.participantIds.length === 1 && s.participantIds[0] === person.id
+      && (wanted.s === undefined || s.plan.skills.some((k) => k.label === wanted.s)));
+    if (waiting) return ctx.reply(sessionDraftReply(waiting, t, locale), { private: true, key: draftKey(waiting.id) });
+    return draft(prepareSessionRequest(value, person), ctx, (suggestions) => t('session.prepare.which_topic', { name: person.firstName, suggestions }));
   }
 
   return {
