@@ -90,4 +90,13 @@ describe('alerts phrased indirectly, and look-alikes', () => {
   ])('no alert: %s', async (note) => {
     expect((await extract(note)).alerts).toEqual([]);
   });
+
+  it('reads a machine leaking oil or burnt out as a breakdown, not a person running away or burning themselves', async () => {
+    const leak = await extract('La mini-pelle fuit de l’huile depuis ce matin.');
+    expect(leak.incidents.map((i) => i.kind)).toEqual(['equipment']);
+    const burnt = await extract('Le moteur de la bétonnière a cramé à midi.');
+    expect(burnt.incidents.map((i) => i.kind)).toEqual(['equipment']);
+    const burn = await extract('Kenza s’est brûlée avec le four, elle a la main cramée.', 'eti2');
+    expect(burn.incidents.map((i) => i.kind)).toEqual(['accident']);
+  });
 });

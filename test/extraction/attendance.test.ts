@@ -1,4 +1,4 @@
-import { extract } from './helpers.js';
+import { extract, pairs } from './helpers.js';
 
 const rows = async (note: string, start?: string): Promise<string[]> =>
   (await extract(note, 'eti', start)).attendance.map((a) => `${a.person}:${a.status}:${a.excused}:${a.minutes}`).sort();
@@ -123,5 +123,13 @@ describe('what is said about someone else', () => {
     // A situation that lasts is still a frein, even next to a lateness.
     const lasting = await extract("Greg en retard de 20 minutes, il m'a dit qu'il a plus de voiture depuis un mois.");
     expect(lasting.observations.map((o) => `${o.person}:${o.category}`)).toContain('greg:mobilite');
+  });
+
+  it('reads « toujours à l’heure » as praise, not as today’s presence, and « de retour après X jours d’absence » as present', async () => {
+    const praise = await extract('Nadia toujours à l’heure depuis le début du contrat.');
+    expect(praise.attendance).toEqual([]);
+    expect(pairs(praise.observations, 'category')).toEqual(['nadia:ponctualite']);
+    const back = await extract('Greg de retour après une semaine d’absence.');
+    expect(pairs(back.attendance, 'status')).toEqual(['greg:present']);
   });
 });

@@ -41,6 +41,23 @@ const cases: Array<[string, string]> = [
   ['Rose a expliqué à Momo comment trier les métaux', 'rose:equipe:positive'],
   ['Momo traduit pour les nouveaux arrivants', 'momo:equipe:positive'],
   ['Pierre a du mal à boucler ses fins de mois, son frigo est souvent vide', 'pierre:difficulte_financiere:negative'],
+  // Everyday idioms of encadrants (third fresh set round).
+  ['Rose était au taquet toute la matinée sur le désherbage', 'rose:motivation:positive'],
+  ['Greg joue sur son portable au lieu de bosser', 'greg:motivation:negative'],
+  ['Momo complètement à la ramasse sur le chantier ce matin', 'momo:rythme:negative'],
+  ['Nadia a terminé ses plinthes bien avant les autres', 'nadia:rythme:positive'],
+  ['Pierre a vite pris le coup de main pour le jointoiement', 'pierre:technique:positive'],
+  ['Rose a le coup de main maintenant pour enduire', 'rose:technique:positive'],
+  ['Greg a rangé tout le camion de lui même', 'greg:autonomie:positive'],
+  ['Nadia a balayé le dépôt sans que je lui demande', 'nadia:autonomie:positive'],
+  ['Momo parle plus avec les collègues qu’au début', 'momo:equipe:positive'],
+  ['Rose s’est fait chambrer toute la journée mais elle a pris sur elle', 'rose:relation:positive'],
+  ['Pierre a posé ses montants bien d’équerre', 'pierre:qualite:positive'],
+  ['Greg a fait le ponçage à moitié', 'greg:qualite:negative'],
+  ['Nadia a posé les carreaux de travers', 'nadia:qualite:negative'],
+  ['Greg a encore oublié ses lunettes, je lui ai dit 4 fois', 'greg:consignes:negative'],
+  ['Momo comprend bien quand je lui explique les plans', 'momo:consignes:positive'],
+  ['Nadia demande tout le temps ce qu’elle peut faire après sa tâche', 'nadia:motivation:positive'],
 ];
 
 describe('observation categories', () => {
@@ -91,5 +108,30 @@ describe('observation categories', () => {
     expect(unsafe.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['greg:securite:negative']);
     const safe = await extract('Nadia a taillé la haie toute seule, bien équipée.');
     expect(safe.observations.map((o) => `${o.person}:${o.category}`)).toContain('nadia:autonomie');
+  });
+
+  it('does not read look-alikes of the new idioms: a look, a bike shed, tile joints, « ne parle plus », the author explaining', async () => {
+    const look = await extract('Greg m’a regardé de travers quand je suis arrivé.');
+    expect(look.observations.filter((o) => o.category === 'qualite')).toEqual([]);
+    const shed = await extract('Pierre a repeint le local vélo de la résidence.');
+    expect(shed.observations.filter((o) => o.category === 'mobilite')).toEqual([]);
+    const joints = await extract('Nadia a refait les joints de la douche.');
+    expect(joints.observations.filter((o) => o.category === 'sante')).toEqual([]);
+    const silent = await extract('Momo parle plus avec personne depuis lundi.');
+    expect(silent.observations.filter((o) => o.category === 'equipe' && o.polarity === 'positive')).toEqual([]);
+    const author = await extract('Nadia comprend pas quand je lui explique le métré.');
+    expect(author.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['nadia:consignes:negative']);
+    const help = await extract('Greg a donné un coup de main à Rose pour décharger.');
+    expect(help.observations.filter((o) => o.category === 'technique')).toEqual([]);
+  });
+
+  it('reads an unprompted safety gesture as safety, not as autonomy', async () => {
+    const out = await extract('Pierre a mis ses lunettes de protection sans que je lui dise.');
+    expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['pierre:securite:positive']);
+  });
+
+  it('gives « je lui ai dit » inside a sentence about someone to that person', async () => {
+    const out = await extract('Rose avait pas mis ses gants alors que je lui ai dit trois fois. Greg était au poste d’à côté.');
+    expect(out.observations.map((o) => `${o.person}:${o.category}`).sort()).toEqual(['rose:consignes', 'rose:securite']);
   });
 });

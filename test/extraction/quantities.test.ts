@@ -81,4 +81,9 @@ describe('production phrasings across trades', () => {
     const out = await extract(note);
     expect(out.production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort()).toEqual([...expected].sort());
   });
+
+  it('counts hectares as square metres', async () => {
+    const out = await extract('Fauche des prés : 2 hectares, et 1,5 ha de tonte');
+    expect(out.production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort()).toEqual(['15000 m2', '20000 m2']);
+  });
 });

@@ -46,4 +46,11 @@ describe('clause segmentation', () => {
     const out = await extract('Greg a poussé Momo contre le mur et Momo lui a dit qu’il allait le tuer');
     expect(pairs(out.alerts, 'topic')).toEqual(['greg:violence', 'momo:violence']);
   });
+
+  it('keeps the object of an infinitive in its clause: « est allé aider Rose », unless a verb follows the name', async () => {
+    const out = await extract('Greg est allé aider Rose sans que je lui demande');
+    expect(out.observations.map((o) => `${o.person}:${o.category}`).sort()).toEqual(['greg:autonomie', 'greg:equipe']);
+    const two = await extract('Il faut aller chercher Nadia a oublié ses gants');
+    expect(two.observations.map((o) => `${o.person}:${o.category}`)).toEqual(['nadia:securite']);
+  });
 });

@@ -46,8 +46,9 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
     // "absente, rdv préfecture pour son titre de séjour": the reason of an absence stays in attendance (contract).
     if (FREINS.has(o.category) && o.polarity !== 'negative' && reasonClauses.get(o.person)?.has(o.clause)) continue;
     if (FREINS.has(o.category) && reasonClauses.get(o.person)?.has(o.clause) && a.clauses[o.clause]!.words.some((w) => BECAUSE.has(w.key) || w.key === 'avait' || w.key === 'avaient')) continue;
-    // « seule sur l'échafaudage sans harnais »: being alone in an unsafe gesture is the danger, not autonomy to praise.
-    if (o.category === 'autonomie' && o.polarity === 'positive' && d.observations.some((x) => x.person === o.person && x.clause === o.clause && x.category === 'securite' && x.polarity === 'negative')) continue;
+    // « seule sur l'échafaudage sans harnais »: being alone in an unsafe gesture is the danger, not autonomy to praise;
+    // « a mis son gilet sans que je le dise »: an unprompted safety gesture is the safety habit itself.
+    if (o.category === 'autonomie' && o.polarity === 'positive' && d.observations.some((x) => x.person === o.person && x.clause === o.clause && x.category === 'securite')) continue;
     if (FREINS.has(o.category) && excuseClauses.get(o.person)?.has(o.clause) && !lasting(a.clauses[o.clause]!.words) && !alerting(a, o.clause)) continue;
     const key = `${o.person}|${o.category}|${o.polarity}|${a.clauses[o.clause]?.sentence ?? o.clause}`;
     if (seen.has(key)) continue;

@@ -169,6 +169,8 @@ function objectPronouns(words: readonly Token[], subjects: readonly string[], re
     if (w.norm === "l'" && next !== undefined && AUXILIARIES.has(next.key)) return refs.single(null, subjects);
     const verbNext = next !== undefined && (AUXILIARIES.has(next.key) || /(é|ée|és|ées|er|ait|ais|aient)$/i.test(next.text)) && !DETERMINERS.has(next.key);
     if (w.key === 'lui' && byAuthor && prev?.key !== 'chez') return refs.single(null, subjects);
+    // « Karim a pas mis ses gants malgré que je lui ai dit »: the author speaking inside a clause about someone speaks to them.
+    if ((w.key === 'lui' || ((w.key === 'le' || w.key === 'la') && verbNext)) && prev?.key === 'je' && !byAuthor && subjects.length === 1) return [...subjects];
     if ((w.key === 'lui' || ((w.key === 'le' || w.key === 'la') && verbNext)) && afterSubject) return refs.single(null, subjects);
     if ((w.key === 'leur' || (w.key === 'les' && verbNext)) && afterSubject) return refs.plural().filter((id) => !subjects.includes(id));
   }

@@ -136,10 +136,20 @@ function startsClause(words: readonly Token[], i: number, marks: MentionMarks, c
       const preposition = after?.key === 'a' && (after.text.toLowerCase() === 'à' || DETERMINERS.has(words[j + 1]?.key ?? ''));
       return after !== undefined && !preposition && (AUXILIARIES.has(after.key) || SUBJECT_PRONOUNS.has(after.key));
     }
+    // « il est allé aider Lili », « je suis allé chercher Karim »: the object of an infinitive, unless a verb follows.
+    if (INFINITIVE_HEADS.has(words[i - 2]?.key ?? '') && /(er|ir|re)$/.test(prev.key)) {
+      let j = i;
+      while (j < words.length && marks.inside.has(words[j]!.index)) j++;
+      const after = words[j];
+      return after !== undefined && (AUXILIARIES.has(after.key) || SUBJECT_PRONOUNS.has(after.key));
+    }
     return true;
   }
   return false;
 }
+
+/** Verbs that take an infinitive right after them (« allé aider », « doit former », « faut appeler »). */
+const INFINITIVE_HEADS = new Set(['alle', 'allee', 'alles', 'allees', 'va', 'vais', 'vont', 'venu', 'venue', 'vient', 'doit', 'dois', 'devait', 'peut', 'peux', 'pu', 'faut', 'fallu', 'fallait', 'voulu', 'veut', 'voulait', 'aide', 'aider', 'su', 'sait', 'parti', 'partie']);
 
 const CLITICS = new Set(['lui', 'le', 'la', "l'", 'il', 'elle', "m'", 'me', 'se', "s'", "n'", 'ne', 'leur', 'les', 'y', 'en']);
 
