@@ -100,3 +100,45 @@ describe('alerts phrased indirectly, and look-alikes', () => {
     expect(burn.incidents.map((i) => i.kind)).toEqual(['accident']);
   });
 });
+
+describe('who a threat, a blow or an injury is about', () => {
+  const alertsOf = async (note: string): Promise<string[]> => pairs((await extract(note)).alerts, 'topic');
+  const equipeOf = async (note: string): Promise<string[]> =>
+    pairs((await extract(note)).observations, 'category').filter((p) => p.endsWith(':equipe'));
+
+  it.each([
+    // Someone off the roster attacks a salarié named as the object: the alert goes to the one who suffers it, not to whoever was named before.
+    ["Pierre a bien travaillé. Un habitant a agressé Rose, il l'a frappée.", ['rose:violence']],
+    ["Pierre a bien travaillé. Un habitant a insulté Rose et l'a menacée.", ['rose:violence']],
+    ["Kenza est en arrêt. Un voisin a insulté Nadia parce qu'elle lui demandait de baisser la musique, il l'a menacée de la frapper.", ['nadia:violence']],
+    ["Le gardien a agressé Pierre ce matin, il l'a frappé au visage.", ['pierre:violence']],
+    ["Des jeunes du quartier s'en sont pris à Pierre, ils l'ont insulté.", ['pierre:violence']],
+    ['Un client a menacé Nadia.', ['nadia:violence']],
+    ["Greg a fini la tonte. Une cliente s'est énervée contre Nadia, elle l'a menacée.", ['nadia:violence']],
+    // Between two salariés, the alert goes to the one who acts (the dev set's convention).
+    ['Greg a poussé Momo, Momo est tombé.', ['greg:violence', 'momo:securite']],
+    ["Greg a insulté Momo, il l'a menacé.", ['greg:violence']],
+    ["Rose a bousculé Nadia et l'a insultée.", ['rose:violence']],
+    // An injury goes to the person hurt, whatever did it.
+    ['La palette a écrasé le pied de Momo.', ['momo:securite']],
+    ['Le chien du voisin a mordu Nadia.', ['nadia:securite']],
+  ])('%s → %j', async (note, expected) => {
+    expect(await alertsOf(note)).toEqual(expected);
+  });
+
+  it('gives no equipe observation to a salarié attacked by someone off the roster', async () => {
+    expect(await equipeOf("Un client a bousculé Momo, il l'a insulté et menacé.")).toEqual([]);
+    expect(await equipeOf("Le gardien a agressé Pierre ce matin, il l'a frappé au visage.")).toEqual([]);
+    expect(await equipeOf("Des jeunes du quartier s'en sont pris à Pierre, ils l'ont insulté.")).toEqual([]);
+    expect(await equipeOf("Greg a insulté Momo, il l'a menacé.")).toEqual(['greg:equipe']);
+  });
+
+  it.each([
+    ['Un client a félicité Nadia pour son travail, il était content.'],
+    ['Greg a menacé de démissionner si on change encore son planning.'],
+    ['Une cliente a menacé de porter plainte pour le bruit, Nadia est restée calme.'],
+    ["Un client a parlé avec Momo, il l'a remercié."],
+  ])('no alert: %s', async (note) => {
+    expect(await alertsOf(note)).toEqual([]);
+  });
+});

@@ -48,3 +48,21 @@ describe('person resolution', () => {
     expect(pairs(out.attendance, 'status')).toEqual(['greg:absent', 'momo:absent', 'nadia:present', 'pierre:present', 'rose:present']);
   });
 });
+
+describe('people off the roster as antecedents', () => {
+  it('reads « il » after « un client a … X » as the client, not X or whoever was named before', async () => {
+    const out = await extract("Pierre a bien trié. Un client a parlé avec Momo, il était très en colère.");
+    expect(pairs(out.observations, 'category').filter((p) => p.startsWith('momo'))).toEqual([]);
+  });
+
+  it('takes a name said earlier in the same clause as what « l\' » stands for', async () => {
+    const out = await extract("Pierre a bien trié. Un voisin a insulté Rose et l'a menacée.");
+    expect(pairs(out.alerts, 'topic')).toEqual(['rose:violence']);
+    expect(out.incidents.flatMap((i) => i.persons)).not.toContain('pierre');
+  });
+
+  it('keeps a new arrival off the roster out of « il » and « elle »', async () => {
+    const out = await extract('Greg a bien travaillé. Un nouveau stagiaire est arrivé, il est très motivé.');
+    expect(pairs(out.observations, 'category')).not.toContain('greg:motivation');
+  });
+});

@@ -40,7 +40,7 @@ export function analyseNote(note: string, lexicon: Lexicon, index: RosterIndex, 
   const inside = new Set<number>();
   for (const m of mentions) for (let i = m.from; i < m.to; i++) inside.add(i);
   const segments = segment(tokens, lexicon, { starts, inside });
-  const clauses = resolveSubjects(segments, mentions, index);
+  const clauses = resolveSubjects(segments, mentions, index, { nouns: lexicon.outsiders, firstNames: lexicon.firstNames });
 
   const words = tokens.filter((t) => t.kind !== 'punct' && t.kind !== 'break');
   const clockStarts = new Set<number>();

@@ -50,6 +50,8 @@ export interface Lexicon {
   readonly nonProduction: ReadonlySet<string>;
   /** Folded first names → 'm' | 'f' (pronoun agreement). */
   readonly firstNames: ReadonlyMap<string, 'm' | 'f'>;
+  /** Folded nouns of people off the roster ("habitant", "cliente", "jeune") → their gender, null when the determiner tells it. */
+  readonly outsiders: ReadonlyMap<string, 'm' | 'f' | null>;
   /** Folded common words that are also names ("pierre", "rose", "petit"): a capital letter is required. */
   readonly commonWords: ReadonlySet<string>;
   /** Lines that could not be read, "file:line: reason"; empty for a healthy lexicon. */

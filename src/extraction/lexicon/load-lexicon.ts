@@ -62,6 +62,11 @@ export function loadLexicon(dir: string = defaultLexiconDir()): Lexicon {
     const g = fold(r.get('genre'));
     if (g === 'm' || g === 'f') firstNames.set(fold(r.get('prenom')), g);
   }
+  const outsiders = new Map<string, 'm' | 'f' | null>();
+  for (const r of read('noms/tiers.tsv')) {
+    const g = fold(r.get('genre'));
+    if (r.get('nom')) outsiders.set(fold(r.get('nom')), g === 'm' || g === 'f' ? g : null);
+  }
   return {
     abbreviations,
     markers: phrases('segmentation.tsv', markerRow),
@@ -77,6 +82,7 @@ export function loadLexicon(dir: string = defaultLexiconDir()): Lexicon {
     countNouns: new Set(words('production/objets.tsv').flatMap((w) => [w, stem(w)])),
     nonProduction: new Set(words('production/non-production.tsv').flatMap((w) => [w, stem(w)])),
     firstNames,
+    outsiders,
     commonWords: new Set(words('noms/mots-courants.tsv')),
     problems,
   };

@@ -2,7 +2,7 @@ import type { Segment } from '../text/segment.js';
 import type { Token } from '../text/token.js';
 import { AUXILIARIES, DETERMINERS, IMPERSONAL, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS } from '../text/function-words.js';
 import type { Mention } from './find-mentions.js';
-import type { RosterIndex } from './roster-index.js';
+import type { Gender, RosterIndex } from './roster-index.js';
 
 export type SubjectKind = 'named' | 'pronoun' | 'inherited' | 'author' | 'other' | 'none';
 
@@ -20,30 +20,61 @@ export interface Clause extends Segment {
 const SKIP = new Set("et mais donc puis alors sinon ensuite heureusement malheureusement enfin aujourd'hui hier demain matin soir midi apres-midi aprem journee vers depuis contre coup plus aussi encore bien quand meme ailleurs moi bon ben ce cet cette lundi mardi mercredi jeudi vendredi samedi dimanche toujours deja finalement du en par".split(' '));
 const TIME_WORDS = new Set('matin soir midi apres-midi aprem jour journee semaine moment lundi mardi mercredi jeudi vendredi samedi dimanche'.split(' '));
 
-/** Who "il", "elle", "ils" and "lui" stand for: the people named last. */
+/** Pseudo-ids of people off the roster (« un habitant », « des jeunes »): antecedents of pronouns, never output. */
+const OUTSIDER = '?';
+const isOutsider = (id: string): boolean => id.startsWith(OUTSIDER);
+const real = (ids: readonly string[]): string[] => ids.filter((id) => !isOutsider(id));
+
+/** Who "il", "elle", "ils" and "lui" stand for: the people named last, or someone off the roster the note spoke of. */
 class Antecedents {
   private readonly recent: string[] = [];
   private group: readonly string[] = [];
+  private clock = 0;
+  private readonly seenAt = new Map<string, number>();
+  private readonly outsiderGender = new Map<string, Gender>();
+  private readonly pluralOutsiders = new Set<string>();
+  private outsiders = 0;
   constructor(private readonly index: RosterIndex) {}
   see(ids: readonly string[]): void {
+    this.clock++;
     for (const id of ids) {
+      this.seenAt.set(id, this.clock);
+      if (this.pluralOutsiders.has(id)) continue;
       const at = this.recent.indexOf(id);
       if (at >= 0) this.recent.splice(at, 1);
       this.recent.push(id);
     }
-    if (ids.length >= 2) this.group = [...ids];
+    if (ids.length >= 2) { this.group = [...ids]; this.seenAt.set('group', this.clock); }
+  }
+  /** « un habitant », « une cliente », « des jeunes du quartier »: someone a later pronoun may stand for. */
+  seeOutsider(gender: Gender, plural: boolean): string {
+    const id = `${OUTSIDER}${++this.outsiders}`;
+    if (plural) this.pluralOutsiders.add(id);
+    else this.outsiderGender.set(id, gender);
+    this.see([id]);
+    return id;
+  }
+  genderOf(id: string): Gender {
+    return isOutsider(id) ? this.outsiderGender.get(id) ?? null : this.index.genderOf(id);
+  }
+  isPlural(ids: readonly string[]): boolean {
+    return ids.length >= 2 || (ids.length === 1 && this.pluralOutsiders.has(ids[0]!));
   }
   single(gender: 'm' | 'f' | null, exclude: readonly string[] = []): string[] {
     for (let i = this.recent.length - 1; i >= 0; i--) {
       const id = this.recent[i]!;
       if (exclude.includes(id)) continue;
-      const g = this.index.genderOf(id);
+      const g = this.genderOf(id);
       if (gender === null || g === null || g === gender) return [id];
     }
     return [];
   }
   plural(): string[] {
-    return this.group.length > 0 ? [...this.group] : this.recent.slice(-2);
+    const people = this.group.length > 0 ? [...this.group] : real(this.recent).slice(-2);
+    const peopleAt = this.group.length > 0 ? this.seenAt.get('group')! : Math.max(0, ...people.map((id) => this.seenAt.get(id) ?? 0));
+    let outsider: string | null = null;
+    for (const id of this.pluralOutsiders) if ((this.seenAt.get(id) ?? 0) > peopleAt && (outsider === null || this.seenAt.get(id)! > this.seenAt.get(outsider)!)) outsider = id;
+    return outsider !== null ? [outsider] : people;
   }
 }
 
@@ -52,18 +83,29 @@ class Antecedents {
  * a pronoun standing for the last person named ("il", "elle", "ils"), or the
  * subject of the clause before it when the clause has none ("…, très appliquée").
  */
-export function resolveSubjects(segments: readonly Segment[], mentions: readonly Mention[], index: RosterIndex): Clause[] {
+/** What the rest of the note knows about people off the roster: their nouns (« habitant », « cliente ») and first names' genders. */
+export interface OutsiderWords {
+  readonly nouns: ReadonlyMap<string, Gender>;
+  readonly firstNames: ReadonlyMap<string, 'm' | 'f'>;
+}
+
+export function resolveSubjects(segments: readonly Segment[], mentions: readonly Mention[], index: RosterIndex, outsiderWords: OutsiderWords = { nouns: new Map(), firstNames: new Map() }): Clause[] {
   const mentionAt = new Map(mentions.map((m) => [m.from, m]));
   const inMention = new Set<number>();
   for (const m of mentions) for (let i = m.from; i < m.to; i++) inMention.add(i);
   const refs = new Antecedents(index);
   const clauses: Clause[] = [];
+  /** Who the last clause with a subject was about (roster ids or an outsider), within the sentence: « Un habitant a insulté Mel, il l'a menacée ». */
+  let lastSubject: { refs: string[]; sentence: number } | null = null;
   for (const seg of segments) {
     const prev = clauses[clauses.length - 1];
     const carry = prev !== undefined && !seg.strong && prev.sentence === seg.sentence ? prev.subjects : null;
+    if (seg.strong || lastSubject?.sentence !== seg.sentence) lastSubject = null;
     const words = seg.words;
     const named = words.map((w) => mentionAt.get(w.index)).filter((m): m is Mention => m !== undefined && m.personId !== null).map((m) => m.personId!);
     let subjects: string[] = [];
+    /** The subjects as antecedents: roster ids, or the pseudo-id of someone off the roster. */
+    let subjectRefs: string[] | null = null;
     const objects: string[] = [];
     let kind: SubjectKind | null = null;
     let impersonal = false;
@@ -76,7 +118,12 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
         const group = coordinated(words, i, mentionAt);
         const ids = group.ids;
         const prevWord = words[i - 1];
-        if (m.personId === null && head) { kind = 'other'; break; }
+        if (m.personId === null && head) {
+          kind = 'other';
+          const gender = unknownNameGender(m, words, i, outsiderWords.firstNames);
+          if (gender !== null) subjectRefs = [refs.seeOutsider(gender, false)];
+          break;
+        }
         const parContre = prevWord?.key === 'contre' && words[i - 2]?.key === 'par';
         if (prevWord !== undefined && !parContre && (PREPOSITIONS.has(prevWord.key) || prevWord.key === 'sauf')) {
           objects.push(...ids);
@@ -91,10 +138,16 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
       }
       if (w.key === 'il' && impersonalIl(words, i)) { impersonal = true; head = false; continue; }
       if (SUBJECT_PRONOUNS.has(w.key)) {
-        if (w.key === 'il') subjects = refs.single('m');
-        else if (w.key === 'elle') subjects = refs.single('f');
-        else if (w.key === 'ils' || w.key === 'elles') subjects = refs.plural();
-        kind = subjects.length > 0 ? 'pronoun' : w.key === 'je' || w.key === 'on' || w.key === 'nous' ? 'author' : 'none';
+        const plural = w.key === 'ils' || w.key === 'elles';
+        const gender = w.key === 'il' ? 'm' : w.key === 'elle' ? 'f' : null;
+        const continued: string[] | null = lastSubject !== null && (w.key === 'il' || w.key === 'elle' || plural) ? lastSubject.refs : null;
+        const fits = continued !== null && (plural ? refs.isPlural(continued) : continued.length === 1 && [gender, null].includes(refs.genderOf(continued[0]!)));
+        // « X a menacé Y, il l'a frappé »: a pronoun subject keeps the subject of the clause before; recency would pick the object.
+        if (fits && objectCliticFollows(words, i)) subjectRefs = [...continued];
+        else if (w.key === 'il' || w.key === 'elle') subjectRefs = refs.single(gender);
+        else if (plural) subjectRefs = refs.plural();
+        subjects = real(subjectRefs ?? []);
+        kind = subjects.length > 0 ? 'pronoun' : (subjectRefs?.length ?? 0) > 0 ? 'other' : w.key === 'je' || w.key === 'on' || w.key === 'nous' ? 'author' : 'none';
         if (kind === 'author') {
           // « je trouve que Jess progresse », « on voit que Lan comprend »: the author's opinion about someone named after « que ».
           const reported = namedAfterQue(words, i, mentionAt);
@@ -104,27 +157,90 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
       }
       if (IMPERSONAL.has(w.key) || IMPERSONAL.has(w.norm)) { impersonal = true; head = false; continue; }
       if (head && (w.key === 'ce' || w.key === 'cet' || w.key === 'cette') && TIME_WORDS.has(words[i + 1]?.key ?? '')) { i++; continue; }
-      if (head && DETERMINERS.has(w.key) && !(w.norm === "l'" && AUXILIARIES.has(words[i + 1]?.key ?? ''))) { kind = 'other'; break; }
+      if (head && (DETERMINERS.has(w.key) || w.kind === 'number') && !(w.norm === "l'" && AUXILIARIES.has(words[i + 1]?.key ?? ''))) {
+        // « un habitant », « une cliente », « des jeunes du quartier », « deux jeunes »: someone off the roster.
+        const outsider = outsiderAfter(words, i, outsiderWords.nouns);
+        if (outsider !== null) { subjectRefs = [refs.seeOutsider(outsider.gender, outsider.plural)]; kind = 'other'; break; }
+        if (w.kind === 'number') continue;
+        kind = 'other';
+        break;
+      }
       if (head && POSSESSIVES.has(w.key)) {
         possessive = true;
-        subjects = carry !== null && carry.length > 0 ? [...carry] : refs.single(null);
+        subjects = carry !== null && carry.length > 0 ? [...carry] : real(refs.single(null));
         kind = 'inherited';
         break;
       }
-      if (SKIP.has(w.key) || w.kind === 'number') continue;
+      if (SKIP.has(w.key)) continue;
       head = false;
     }
     if (kind === null) {
       subjects = carry !== null ? [...carry] : [];
       kind = subjects.length > 0 || impersonal ? 'inherited' : 'none';
     }
-    objects.push(...objectPronouns(words, subjects, refs, inMention, kind === 'author'));
+    const antecedents: string[] = subjectRefs ?? subjects;
+    objects.push(...real(objectPronouns(words, antecedents, refs, inMention, mentionAt, kind === 'author')));
     for (const id of named) if (!subjects.includes(id) && !objects.includes(id)) objects.push(id);
     refs.see(named);
-    if (kind === 'pronoun') refs.see(subjects);
+    if (kind === 'pronoun' || (kind === 'other' && subjectRefs !== null)) refs.see(antecedents);
+    if (kind === 'named' || kind === 'pronoun' || (kind === 'other' && subjectRefs !== null && subjectRefs.length > 0)) lastSubject = { refs: [...antecedents], sentence: seg.sentence };
+    else if (kind === 'other' || kind === 'author') lastSubject = null;
     clauses.push({ ...seg, subjects, kind, objects: [...new Set(objects)], named, possessive });
   }
   return clauses;
+}
+
+const MALE_TITLES = new Set(['m', 'mr', 'monsieur']);
+const FEMALE_TITLES = new Set(['mme', 'mmes', 'madame', 'mlle', 'mademoiselle']);
+
+/** The gender of a name off the roster: its title (« M. », « Mme ») or its first name; null when unknown. */
+function unknownNameGender(m: Mention, words: readonly Token[], i: number, firstNames: ReadonlyMap<string, 'm' | 'f'>): Gender {
+  const first = words[i]!;
+  if (MALE_TITLES.has(first.key)) return 'm';
+  if (FEMALE_TITLES.has(first.key)) return 'f';
+  return firstNames.get(first.key) ?? firstNames.get(first.key.split('-')[0] ?? '') ?? null;
+}
+
+/** Adjectives that may stand before the noun: « un autre client », « un jeune homme ». */
+const BEFORE_NOUN = new Set(['autre', 'autres', 'jeune', 'jeunes', 'nouveau', 'nouvelle', 'nouveaux', 'nouvelles', 'vieux', 'vieille', 'petit', 'petite', 'grand', 'grande', 'certain', 'certains', 'certaines']);
+const FEMININE_DETERMINERS = new Set(['une', 'la', 'cette', 'ma', 'ta', 'sa']);
+const PLURAL_DETERMINERS = new Set(['des', 'les', 'ces', 'mes', 'tes', 'ses', 'nos', 'vos', 'leurs', 'quelques', 'plusieurs', 'certains', 'certaines']);
+
+const CLITIC_AFTER_SUBJECT = /^(s'|se|l'|le|la|les|lui|leur|n'|ne|y|en|m'|me)$/;
+
+/** The singular noun of a person off the roster (« habitants » → « habitant »), or null. */
+function personNoun(w: Token | undefined, nouns: ReadonlyMap<string, Gender>): string | null {
+  if (w === undefined) return null;
+  if (nouns.has(w.key)) return w.key;
+  const singular = w.key.replace(/[sx]$/, '');
+  return singular !== w.key && nouns.has(singular) ? singular : null;
+}
+
+/** « un habitant », « une jeune », « des jeunes du quartier », « deux clients »: a person off the roster named by a noun, with gender and number. */
+function outsiderAfter(words: readonly Token[], i: number, nouns: ReadonlyMap<string, Gender>): { gender: Gender; plural: boolean } | null {
+  const det = words[i]!;
+  let j = i + 1;
+  // « un autre client », « un jeune homme », « le nouveau stagiaire »: an adjective before the noun.
+  if (BEFORE_NOUN.has(words[j]?.key ?? '') && personNoun(words[j + 1], nouns) !== null) j++;
+  const w = words[j];
+  const noun = personNoun(w, nouns);
+  if (w === undefined || noun === null) return null;
+  // « une nouvelle fois », « un jeune chien »: a noun that is also an adjective, before another noun, is not the person.
+  const next = words[j + 1];
+  if (BEFORE_NOUN.has(w.key) && next !== undefined && !AUXILIARIES.has(next.key) && !PREPOSITIONS.has(next.key) && next.key !== 'qui' && !CLITIC_AFTER_SUBJECT.test(next.norm)) return null;
+  const plural = PLURAL_DETERMINERS.has(det.key) || (det.kind === 'number' && det.key !== 'un' && det.key !== '1') || noun !== w.key;
+  const gender = nouns.get(noun) ?? (FEMININE_DETERMINERS.has(det.key) ? 'f' : det.norm === "l'" || plural ? null : 'm');
+  return { gender, plural };
+}
+
+/** « il l'a menacée », « elle lui a dit », « il ne l'a pas vu »: an object clitic right after the subject pronoun. */
+function objectCliticFollows(words: readonly Token[], i: number): boolean {
+  let j = i + 1;
+  if (words[j]?.key === 'ne' || words[j]?.norm === "n'") j++;
+  const w = words[j];
+  if (w === undefined) return false;
+  const next = words[j + 1];
+  return w.norm === "l'" || w.key === 'lui' || w.key === 'leur' || ((w.key === 'le' || w.key === 'la' || w.key === 'les') && next !== undefined && !DETERMINERS.has(next.key));
 }
 
 function namedAfterQue(words: readonly Token[], i: number, mentionAt: ReadonlyMap<number, Mention>): string[] {
@@ -160,9 +276,12 @@ function coordinated(words: readonly Token[], i: number, mentionAt: ReadonlyMap<
   return { ids: [...new Set(ids)], end: j };
 }
 
-function objectPronouns(words: readonly Token[], subjects: readonly string[], refs: Antecedents, inMention: ReadonlySet<number>, byAuthor: boolean): string[] {
+function objectPronouns(words: readonly Token[], subjects: readonly string[], refs: Antecedents, inMention: ReadonlySet<number>, mentionAt: ReadonlyMap<number, Mention>, byAuthor: boolean): string[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    // « Un habitant a insulté Mel et l'a menacée »: a name said earlier in the clause is what a pronoun after it stands for.
+    const m = mentionAt.get(w.index);
+    if (m !== undefined && m.personId !== null && !subjects.includes(m.personId)) refs.see([m.personId]);
     const next = words[i + 1];
     const prev = words[i - 1];
     const afterSubject = prev !== undefined && (SUBJECT_PRONOUNS.has(prev.key) || prev.key === 'ne' || inMention.has(prev.index));

@@ -109,8 +109,9 @@ export function segment(tokens: readonly Token[], lexicon: Lexicon, marks: Menti
 function listComma(sentence: readonly Token[], at: number, marks: MentionMarks): boolean {
   const before = sentence[at - 1];
   const after = sentence[at + 1];
+  // « Greg a poussé Momo, Momo est tombé »: a list never names the same person twice.
   return sentence[at]!.text === ',' && before !== undefined && after !== undefined
-    && marks.inside.has(before.index) && marks.starts.has(after.index);
+    && marks.inside.has(before.index) && marks.starts.has(after.index) && before.key !== after.key;
 }
 
 function startsClause(words: readonly Token[], i: number, marks: MentionMarks, clauseStart: number): boolean {
@@ -129,24 +130,33 @@ function startsClause(words: readonly Token[], i: number, marks: MentionMarks, c
     const participle = adverb ? words[i - 2]! : prev;
     const before = words[i - (adverb ? 3 : 2)];
     if (before !== undefined && looksLikeParticiple(participle) && (AUXILIARIES.has(before.key) || before.norm === "l'")) {
-      let j = i;
-      while (j < words.length && marks.inside.has(words[j]!.index)) j++;
-      const after = words[j];
+      const j = endOfName(words, i, marks);
+      // « a insulté Momo, il l'a menacé »: a comma after the name closes the clause, the name is its object.
+      const after = punctuationBefore(words, j) ? undefined : words[j];
       // « a formé Dorian à la caisse »: « à » (or « a » before a determiner) is the preposition, not the verb « a ».
       const preposition = after?.key === 'a' && (after.text.toLowerCase() === 'à' || DETERMINERS.has(words[j + 1]?.key ?? ''));
       return after !== undefined && !preposition && (AUXILIARIES.has(after.key) || SUBJECT_PRONOUNS.has(after.key));
     }
     // « il est allé aider Lili », « je suis allé chercher Karim »: the object of an infinitive, unless a verb follows.
     if (INFINITIVE_HEADS.has(words[i - 2]?.key ?? '') && /(er|ir|re)$/.test(prev.key)) {
-      let j = i;
-      while (j < words.length && marks.inside.has(words[j]!.index)) j++;
-      const after = words[j];
+      const j = endOfName(words, i, marks);
+      const after = punctuationBefore(words, j) ? undefined : words[j];
       return after !== undefined && (AUXILIARIES.has(after.key) || SUBJECT_PRONOUNS.has(after.key));
     }
     return true;
   }
   return false;
 }
+
+/** The word after the name starting at i (a name never runs across punctuation: « Momo, Momo est tombé » is two mentions). */
+function endOfName(words: readonly Token[], i: number, marks: MentionMarks): number {
+  let j = i;
+  while (j < words.length && marks.inside.has(words[j]!.index) && (j === i || !punctuationBefore(words, j))) j++;
+  return j;
+}
+
+/** True when punctuation stands between word j - 1 and word j (words keep their token indices; punctuation tokens were left out). */
+const punctuationBefore = (words: readonly Token[], j: number): boolean => j > 0 && j < words.length && words[j]!.index > words[j - 1]!.index + 1;
 
 /** Verbs that take an infinitive right after them (« allé aider », « doit former », « faut appeler »). */
 const INFINITIVE_HEADS = new Set(['alle', 'allee', 'alles', 'allees', 'va', 'vais', 'vont', 'venu', 'venue', 'vient', 'doit', 'dois', 'devait', 'peut', 'peux', 'pu', 'faut', 'fallu', 'fallait', 'voulu', 'veut', 'voulait', 'aide', 'aider', 'su', 'sait', 'parti', 'partie']);
