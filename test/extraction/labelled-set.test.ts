@@ -21,13 +21,9 @@ const SETS: ReadonlyArray<{ name: string; floor: Record<Field, number>; knownAle
   { name: 'held-out', floor: { attendance: 0.99, observations: 0.95, production: 0.99, incidents: 0.99, alerts: 0.99 } },
   { name: 'other-trades', floor: { attendance: 0.99, observations: 0.95, production: 0.99, incidents: 0.99, alerts: 0.99 } },
   { name: 'third-set', floor: { attendance: 0.98, observations: 0.98, production: 0.99, incidents: 0.99, alerts: 0.99 } },
-  // Threat between colleagues: the engine alerts on the one who threatens, the gold also on the one threatened.
-  { name: 'fresh-set', floor: { attendance: 0.96, observations: 0.92, production: 0.98, incidents: 0.99, alerts: 0.93 }, knownAlertMisses: ['fs-09|k06|violence'] },
-  // Same reading open: the one grabbed and threatened gets no alert from the engine.
-  { name: 'fresh-set-2', floor: { attendance: 0.96, observations: 0.85, production: 0.91, incidents: 0.86, alerts: 0.93 }, knownAlertMisses: ['fs2-07|a04|violence'] },
-  // Same reading open for the one punched (fs3-15). fs3-09 is a real miss: « un habitant a insulté Mel…, il l'a menacée »
-  // gives the threat to Irina, named in the sentence before (object pronoun resolution; docs/extraction.md).
-  { name: 'fresh-set-3', floor: { attendance: 0.93, observations: 0.85, production: 0.96, incidents: 0.97, alerts: 0.84 }, knownAlertMisses: ['fs3-09|s07|violence', 'fs3-15|v01|violence'] },
+  { name: 'fresh-set', floor: { attendance: 0.96, observations: 0.93, production: 0.98, incidents: 0.99, alerts: 0.99 } },
+  { name: 'fresh-set-2', floor: { attendance: 0.96, observations: 0.85, production: 0.91, incidents: 0.86, alerts: 0.99 } },
+  { name: 'fresh-set-3', floor: { attendance: 0.93, observations: 0.855, production: 0.96, incidents: 0.97, alerts: 0.99 } },
 ];
 
 function f1(pred: string[], gold: string[]): number {
