@@ -119,7 +119,15 @@ describe('who a threat, a blow or an injury is about', () => {
     ['Greg a poussé Momo, Momo est tombé.', ['greg:violence', 'momo:securite']],
     ["Greg a insulté Momo, il l'a menacé.", ['greg:violence']],
     ["Rose a bousculé Nadia et l'a insultée.", ['rose:violence']],
+    // Said in the passive, with or without who did it; a salarié after « par » is the one who acts.
+    ['Greg a été bousculé par un client.', ['greg:violence']],
+    ["Nadia s'est fait gifler par une cliente.", ['nadia:violence']],
+    ['Greg a été frappé par Momo.', ['momo:violence']],
+    // Whoever steps in is not the one attacked.
+    ['Un client a frappé Greg, Momo est intervenu.', ['greg:violence']],
     // An injury goes to the person hurt, whatever did it.
+    ['Greg a blessé Momo avec la débroussailleuse.', ['momo:securite']],
+    ["Nadia était à côté, Greg l'a blessée avec la débroussailleuse.", ['nadia:securite']],
     ['La palette a écrasé le pied de Momo.', ['momo:securite']],
     ['Le chien du voisin a mordu Nadia.', ['nadia:securite']],
   ])('%s → %j', async (note, expected) => {

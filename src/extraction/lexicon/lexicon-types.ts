@@ -22,7 +22,8 @@ export type ExcusePhrase = Phrase & { readonly excused: boolean | null };
 /** An alert phrase; `incident` and `observation` are what the contract adds with it (an injury is also an accident and a sante observation). */
 export type AlertPhrase = Phrase & {
   readonly topic: AlertTopic | 'ignore';
-  readonly role: 'auteur' | 'victime';
+  /** auteur: the subject does it (or suffers it when no roster subject); victime: the subject suffers it; objet: the person acted on suffers it. */
+  readonly role: 'auteur' | 'victime' | 'objet';
   readonly incident: IncidentKind | null;
   readonly observation: ObservationCategory | null;
 };

@@ -1,5 +1,6 @@
 import type { AlertRecord } from '../../core/extraction/shift-note-extraction.js';
 import type { NoteAnalysis } from '../engine/note-analysis.js';
+import type { Clause } from '../persons/resolve-subjects.js';
 import type { DraftIncident, DraftObservation } from './draft-types.js';
 
 const OFF_WORK = new Set(['hier', 'soir', 'nuit', 'week-end', 'weekend', 'samedi', 'dimanche', 'maison', 'domicile', 'mari', 'conjoint', 'compagnon', 'copain', 'frere', 'pere', 'ex']);
@@ -20,8 +21,13 @@ export function extractAlerts(a: NoteAnalysis): { alerts: AlertRecord[]; inciden
       const p = m.phrase;
       if (p.topic === 'ignore') continue;
       const subjects = clause.subjects.filter(a.isSalarie);
-      const asVictim = subjects.length === 0;
-      const people = asVictim ? clause.objects.filter(a.isSalarie) : subjects;
+      const objects = clause.objects.filter(a.isSalarie);
+      // « Greg a été frappé par Momo »: between two salariés the alert goes to the one who acts (the victim is the subject here).
+      const agents = p.topic === 'violence' && p.role === 'victime' ? agentsAfterPar(a, clause) : [];
+      // « Greg a blessé Momo »: an injury done to someone is theirs; without anyone acted on, it stays with the subject.
+      const onObject = p.role === 'objet' && objects.length > 0;
+      const asVictim = agents.length === 0 && (onObject || subjects.length === 0);
+      const people = agents.length > 0 ? agents : asVictim ? objects : subjects;
       const range: [number, number] = [clause.words[m.from]!.index, clause.words[m.to - 1]!.index];
       // An alert names a salarié; a threat to nobody in particular stays a conflict incident.
       if (people.length === 0 && !(p.topic === 'violence' && p.incident !== null)) continue;
@@ -30,13 +36,22 @@ export function extractAlerts(a: NoteAnalysis): { alerts: AlertRecord[]; inciden
       if (p.incident !== null && !(p.role === 'victime' && p.topic === 'violence' && clause.words.some((w) => OFF_WORK.has(w.key)))) {
         incidents.push({ kind: p.incident, persons: people, evidence, clause: clause.id, sentence: clause.sentence });
       }
-      const observed = p.topic === 'violence' && (p.role === 'victime' || asVictim) ? [] : people;
-      if (p.observation !== null) {
+      const observed = p.topic === 'violence' && agents.length === 0 && (p.role === 'victime' || asVictim) ? [] : people;
+      const observation = agents.length > 0 ? 'equipe' : p.observation;
+      if (observation !== null) {
         for (const person of observed) {
-          observations.push({ person, category: p.observation, polarity: 'negative', evidence, clause: clause.id, tokens: range });
+          observations.push({ person, category: observation, polarity: 'negative', evidence, clause: clause.id, tokens: range });
         }
       }
     }
   }
   return { alerts, incidents, observations };
+}
+
+/** Salariés named right after « par » in the clause: who did what a passive phrase says (« frappé par Momo »). */
+function agentsAfterPar(a: NoteAnalysis, clause: Clause): string[] {
+  const position = new Map(clause.words.map((w, i) => [w.index, i]));
+  return a.mentions
+    .filter((m) => m.personId !== null && a.isSalarie(m.personId) && clause.words[(position.get(m.from) ?? 0) - 1]?.key === 'par')
+    .map((m) => m.personId!);
 }

@@ -110,8 +110,20 @@ function listComma(sentence: readonly Token[], at: number, marks: MentionMarks):
   const before = sentence[at - 1];
   const after = sentence[at + 1];
   // « Greg a poussé Momo, Momo est tombé »: a list never names the same person twice.
-  return sentence[at]!.text === ',' && before !== undefined && after !== undefined
-    && marks.inside.has(before.index) && marks.starts.has(after.index) && before.key !== after.key;
+  if (!(sentence[at]!.text === ',' && before !== undefined && after !== undefined
+    && marks.inside.has(before.index) && marks.starts.has(after.index) && before.key !== after.key)) return false;
+  // « Un client a frappé Greg, Momo est intervenu »: the object of a verb, then a name with its own verb, are two clauses.
+  let k = at - 1;
+  while (k > 0 && !marks.starts.has(sentence[k]!.index) && marks.inside.has(sentence[k - 1]!.index)) k--;
+  const verb = sentence[k - 1];
+  const auxiliary = sentence[k - 2];
+  const objectOfVerb = verb !== undefined && verb.kind === 'word' && looksLikeParticiple(verb)
+    && auxiliary !== undefined && (AUXILIARIES.has(auxiliary.key) || auxiliary.norm === "l'");
+  let j = at + 1;
+  while (j < sentence.length && marks.inside.has(sentence[j]!.index) && (j === at + 1 || !marks.starts.has(sentence[j]!.index))) j++;
+  const next = sentence[j];
+  const ownVerb = next !== undefined && next.kind === 'word' && (AUXILIARIES.has(next.key) || CLITICS.has(next.norm));
+  return !(objectOfVerb && ownVerb);
 }
 
 function startsClause(words: readonly Token[], i: number, marks: MentionMarks, clauseStart: number): boolean {
