@@ -150,3 +150,50 @@ describe('who a threat, a blow or an injury is about', () => {
     expect(await alertsOf(note)).toEqual([]);
   });
 });
+
+describe('injuries said as something done to a body part', () => {
+  const injuryOf = async (note: string): Promise<{ alerts: string[]; incidents: string[]; sante: string[] }> => {
+    const out = await extract(note);
+    return {
+      alerts: pairs(out.alerts, 'topic'),
+      incidents: out.incidents.map((i) => `${i.kind}:${[...i.persons].sort().join(',')}`),
+      sante: out.observations.filter((o) => o.category === 'sante' && o.polarity === 'negative').map((o) => o.person).sort(),
+    };
+  };
+
+  it.each([
+    // Someone else's body part, after « de »: the one hurt is that person, not the subject.
+    ['Pierre a laissé échapper un madrier sur la jambe de Nadia.', 'nadia'],
+    ['Le portail a claqué sur les doigts de Greg.', 'greg'],
+    ['Rose a écrasé le pouce de Momo avec le transpalette.', 'momo'],
+    ['Le vent a rabattu la porte du camion sur le bras de Kenza.', 'kenza'],
+    // The reflexive subject hurts himself or herself.
+    ["Franck s'est pris un coup de marteau sur le pouce.", 'franck'],
+    ["Greg s'est pris la porte du local dans la figure.", 'greg'],
+    ["Nadia s'est tapé le genou contre le coin de l'établi.", 'nadia'],
+    ["Pierre est arrivé à l'heure. Il s'est pincé les doigts dans la presse.", 'pierre'],
+    ["Kenza s'est froissé un muscle de l'épaule.", 'kenza'],
+  ])('%s → securite, accident and sante for %s', async (note, person) => {
+    expect(await injuryOf(note)).toEqual({ alerts: [`${person}:securite`], incidents: [`accident:${person}`], sante: [person] });
+  });
+
+  it.each([
+    ['Rose a mal au genou depuis des années, elle en parle souvent.'],
+    ['Nadia a vite pris la main sur la caisse.'],
+    ['Greg a donné un coup de main à Momo sur le chantier.'],
+    ["Ce contrat lui a mis le pied à l'étrier."],
+    ['Son oncle a le bras long à la mairie.'],
+    ['Momo a posé la main sur l’épaule de Greg pour le calmer.'],
+    ['Pierre a porté les sacs sur le dos toute la matinée.'],
+    ["Kenza s'est fait les ongles pendant la pause."],
+    ["Greg s'est pris la tête avec Momo pour le planning."],
+  ])('no injury: %s', async (note) => {
+    const out = await injuryOf(note);
+    expect(out.alerts).toEqual([]);
+    expect(out.incidents).toEqual([]);
+  });
+
+  it('keeps a blow from someone a violence alert, even said with the body part hit', async () => {
+    expect(pairs((await extract("Un client a craqué, Greg s'est pris un coup de poing dans le ventre.")).alerts, 'topic')).toEqual(['greg:violence']);
+  });
+});

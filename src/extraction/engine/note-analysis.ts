@@ -53,6 +53,7 @@ export function analyseNote(note: string, lexicon: Lexicon, index: RosterIndex, 
       case 'ordinal': return isOrdinal(t);
       case 'heure': return clockStarts.has(t.index);
       case 'personne': return inside.has(t.index) || OBJECT_WORDS.has(t.norm);
+      case 'corps': return t.kind === 'word' && (lexicon.bodyParts.has(t.key) || lexicon.bodyParts.has(t.norm));
       case 'la': return t.text.toLowerCase() === 'là' || (t.norm === 'la' && clauseEnds.has(t.index));
     }
   };

@@ -30,7 +30,7 @@ type SetKeys = 'markers' | 'facts' | 'cues' | 'presence' | 'excuses' | 'habits' 
 const SET_KEYS: readonly SetKeys[] = ['markers', 'facts', 'cues', 'presence', 'excuses', 'habits', 'future', 'alerts', 'units', 'activities'];
 type Serialised = Record<SetKeys, Phrase[]> & {
   abbreviations: Array<[string, string]>; countNouns: string[]; nonProduction: string[];
-  firstNames: Array<[string, 'm' | 'f']>; outsiders: Array<[string, 'm' | 'f' | null]>; commonWords: string[];
+  firstNames: Array<[string, 'm' | 'f']>; outsiders: Array<[string, 'm' | 'f' | null]>; commonWords: string[]; bodyParts: string[];
 };
 
 function fingerprint(dir: string): string {
@@ -56,7 +56,7 @@ function save(cacheDir: string, file: string, lexicon: Lexicon): void {
     const data: Serialised = {
       ...(Object.fromEntries(SET_KEYS.map((k) => [k, lexicon[k].phrases])) as Record<SetKeys, Phrase[]>),
       abbreviations: [...lexicon.abbreviations], countNouns: [...lexicon.countNouns], nonProduction: [...lexicon.nonProduction],
-      firstNames: [...lexicon.firstNames], outsiders: [...lexicon.outsiders], commonWords: [...lexicon.commonWords],
+      firstNames: [...lexicon.firstNames], outsiders: [...lexicon.outsiders], commonWords: [...lexicon.commonWords], bodyParts: [...lexicon.bodyParts],
     };
     mkdirSync(cacheDir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
@@ -86,6 +86,7 @@ function revive(data: Serialised): Lexicon {
     firstNames: new Map(data.firstNames),
     outsiders: new Map(data.outsiders),
     commonWords: new Set(data.commonWords),
+    bodyParts: new Set(data.bodyParts),
     problems: [],
   };
 }

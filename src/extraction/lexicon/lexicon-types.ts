@@ -53,6 +53,8 @@ export interface Lexicon {
   readonly firstNames: ReadonlyMap<string, 'm' | 'f'>;
   /** Folded nouns of people off the roster ("habitant", "cliente", "jeune") → their gender, null when the determiner tells it. */
   readonly outsiders: ReadonlyMap<string, 'm' | 'f' | null>;
+  /** Folded nouns of body parts (« pied », « doigts »), for `#corps`: an injury done to a part of someone. */
+  readonly bodyParts: ReadonlySet<string>;
   /** Folded common words that are also names ("pierre", "rose", "petit"): a capital letter is required. */
   readonly commonWords: ReadonlySet<string>;
   /** Lines that could not be read, "file:line: reason"; empty for a healthy lexicon. */

@@ -84,6 +84,7 @@ export function loadLexicon(dir: string = defaultLexiconDir()): Lexicon {
     firstNames,
     outsiders,
     commonWords: new Set(words('noms/mots-courants.tsv')),
+    bodyParts: new Set(words('corps.tsv')),
     problems,
   };
 }

@@ -12,10 +12,11 @@ import { stem } from './stem.js';
  *   mot?     an optional word
  *   …  ...   up to three words of any kind
  *   #nombre #ordinal #heure #personne   a number, "3e", a clock time, a person (name or pronoun)
+ *   #corps   a body part (lexicon/corps.tsv)
  * Elisions are written naturally ("s'en sort", "l'alcool").
  */
 /** `la` is internal: the word « là » (also « la » ending a clause, as typed without accents). */
-export type Tag = 'nombre' | 'ordinal' | 'heure' | 'personne' | 'la';
+export type Tag = 'nombre' | 'ordinal' | 'heure' | 'personne' | 'corps' | 'la';
 export interface Alt { readonly mode: 'stem' | 'exact' | 'prefix' | 'tag'; readonly value: string; readonly stem?: string }
 export type Item =
   | { readonly kind: 'word'; readonly alts: readonly Alt[]; readonly optional: boolean }
@@ -25,7 +26,7 @@ export interface Pattern { readonly source: string; readonly items: readonly Ite
 
 const GAP_MAX = 3;
 const MIN_STEM = 5;
-const TAGS = new Set<Tag>(['nombre', 'ordinal', 'heure', 'personne']);
+const TAGS = new Set<Tag>(['nombre', 'ordinal', 'heure', 'personne', 'corps']);
 
 function parseAlt(raw: string, abbreviations?: ReadonlyMap<string, string>): Alt[] {
   if (raw.startsWith('#') && TAGS.has(raw.slice(1) as Tag)) return [{ mode: 'tag', value: raw.slice(1) }];
