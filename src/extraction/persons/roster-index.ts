@@ -1,5 +1,6 @@
 import type { RosterEntry } from '../../core/domain/roster.js';
 import { fold } from '../text/fold.js';
+import { guessGender } from './first-name-gender.js';
 
 /** One way of writing a person's name, as folded tokens ("jean-pierre", or "jean" + "pierre"). */
 export interface NameForm {
@@ -53,7 +54,8 @@ export function buildRosterIndex(
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const genderOf = (personId: string): Gender => {
     const first = fold(people.get(personId)?.firstName ?? '');
-    return firstNames.get(first) ?? firstNames.get(first.split(/[\s-]/)[0] ?? '') ?? null;
+    // The list first; a name it lacks gets a cautious guess from its ending (« Priscillia », « Gilbert »).
+    return firstNames.get(first) ?? firstNames.get(first.split(/[\s-]/)[0] ?? '') ?? guessGender(first);
   };
   return { people, byFirstToken, fuzzyForms, genderOf, authorTeam: people.get(authorId)?.team ?? null };
 }
