@@ -1,4 +1,5 @@
-import type { Gender } from './roster-index.js';
+/** A first name's gender: masculine, feminine, or unknown. */
+export type Gender = 'm' | 'f' | null;
 
 /**
  * A cautious guess of the gender of a first name missing from lexicon/noms/prenoms.tsv, from its French ending.

@@ -1,6 +1,6 @@
 import type { RosterEntry } from '../../core/domain/roster.js';
 import { fold } from '../text/fold.js';
-import { guessGender } from './first-name-gender.js';
+import { guessGender, type Gender } from './first-name-gender.js';
 
 /** One way of writing a person's name, as folded tokens ("jean-pierre", or "jean" + "pierre"). */
 export interface NameForm {
@@ -9,7 +9,7 @@ export interface NameForm {
   readonly kind: 'full' | 'first' | 'last' | 'alias';
 }
 
-export type Gender = 'm' | 'f' | null;
+export type { Gender };
 
 /** The roster prepared for name lookup: every form of every name, by first token. */
 export interface RosterIndex {
