@@ -1,7 +1,7 @@
 import type { RosterEntry } from '../../src/core/domain/roster.js';
-import { createRulesShiftNoteExtractor } from '../../src/extraction/rules-shift-note-extractor.js';
 import { guessGender } from '../../src/extraction/persons/first-name-gender.js';
 import { buildRosterIndex } from '../../src/extraction/persons/roster-index.js';
+import { extractFor, pairs } from './helpers.js';
 
 /** First names that are not in lexicon/noms/prenoms.tsv: their gender is only guessed from the ending. */
 const roster: RosterEntry[] = [
@@ -15,12 +15,7 @@ const roster: RosterEntry[] = [
   { id: 'lorenzo', firstName: 'Lorenzo', lastName: 'Rossi', aliases: [], team: 'jardin', role: 'salarie' },
   { id: 'kalidou', firstName: 'Kalidou', lastName: 'Sow', aliases: [], team: 'jardin', role: 'salarie' },
 ];
-const extractor = createRulesShiftNoteExtractor();
-const alertsOf = async (note: string): Promise<string[]> => {
-  const result = await extractor.extract(note, { roster, authorId: 'eti', shiftDate: '2026-12-01' });
-  if (!result.ok) throw new Error(result.code);
-  return result.value.extraction.alerts.map((a) => `${a.person}:${a.topic}`).sort();
-};
+const alertsOf = async (note: string): Promise<string[]> => pairs((await extractFor(roster, note)).alerts, 'topic');
 
 describe('gender of first names missing from the list, guessed from their ending', () => {
   it.each([

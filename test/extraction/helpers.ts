@@ -19,12 +19,15 @@ export const roster: RosterEntry[] = [
 
 const extractor = createRulesShiftNoteExtractor();
 
-/** Runs the rules engine; fails the test if the engine refuses the note. */
-export async function extract(note: string, authorId = 'eti', teamStartTime?: string): Promise<ShiftNoteExtraction> {
-  const result = await extractor.extract(note, { roster, authorId, shiftDate: '2026-12-01', ...(teamStartTime ? { teamStartTime } : {}) });
+/** Runs the rules engine on a note about `people`; fails the test if the engine refuses the note. */
+export async function extractFor(people: readonly RosterEntry[], note: string, authorId = 'eti', teamStartTime?: string): Promise<ShiftNoteExtraction> {
+  const result = await extractor.extract(note, { roster: people, authorId, shiftDate: '2026-12-01', ...(teamStartTime ? { teamStartTime } : {}) });
   if (!result.ok) throw new Error(`extraction refused: ${result.code}`);
   return result.value.extraction;
 }
+
+/** Runs the rules engine on a note about the roster above. */
+export const extract = (note: string, authorId = 'eti', teamStartTime?: string): Promise<ShiftNoteExtraction> => extractFor(roster, note, authorId, teamStartTime);
 
 export const pairs = (items: ReadonlyArray<{ person: string | null; [k: string]: unknown }>, field: string): string[] =>
   items.map((i) => `${i.person}:${String(i[field])}`).sort();
