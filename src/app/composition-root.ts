@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Config } from '../config/load-config.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { AuditTrail } from '../core/ports/audit-trail.js';
@@ -13,6 +14,7 @@ import type { FeatureHandler } from '../conversation/feature-handler.js';
 import type { Route } from '../http/http-server.js';
 import { createPinoLogger } from '../logging/pino-logger.js';
 import type { DatabaseHandle } from '../storage/database.js';
+import { lockIntakeJournal } from '../storage/folder-lock.js';
 import { openDatabase } from '../storage/open-database.js';
 import { DrizzleLlmUsage } from '../storage/stores/drizzle-llm-usage.js';
 import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
@@ -82,6 +84,11 @@ export interface BuildOptions {
   readonly migrate?: boolean;
   /** Commands print their own results: only warnings and errors are logged. */
   readonly quiet?: boolean;
+  /**
+   * The long-running service (`relais start`): on PostgreSQL with INTAKE_JOURNAL_DIR, it journals its
+   * intake there. One-shot commands never do: the folder is the service's, locked by it.
+   */
+  readonly service?: boolean;
   /** Test seams at the edge: another extraction engine, platform senders. */
   readonly extractor?: ShiftNoteExtractor;
   readonly senders?: readonly MessageSender[];
@@ -96,6 +103,13 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const logger = options.logger ?? createPinoLogger({ level });
   const clock = options.clock ?? systemClock;
   const lifecycle = new Lifecycle();
+  const intakeJournalDir = options.service && config.database.kind === 'postgres' ? config.database.intakeJournalDir : undefined;
+  if (intakeJournalDir !== undefined) {
+    mkdirSync(intakeJournalDir, { recursive: true, mode: 0o700 });
+    // Registered first, so released last: after the journal is flushed and the database closed.
+    const unlock = lockIntakeJournal(intakeJournalDir);
+    lifecycle.onStop('intake-journal-lock', async () => unlock());
+  }
   const database = options.database ?? await (options.opening ?? openDatabase(config.database));
   if (!options.database) lifecycle.onStop('database', () => database.close());
   if (options.migrate !== false) await database.migrate();
@@ -140,6 +154,7 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
       createGdprFeature({ t, rosterStore: stores.roster, links: documents.links, erasePersonData: privacy.erasePersonData }),
       createProductionFeature({ t, locale: config.locale, buildProductionLog: useCases.buildProductionLog, rosterStore: stores.roster })],
     ...(options.workerId ? { workerId: options.workerId } : {}),
+    ...(intakeJournalDir === undefined ? {} : { intakeJournalDir }),
   });
   digests.attach(conversation);
   if (conversation.journal) {

@@ -49,6 +49,8 @@ export interface ConversationOptions {
   readonly audit?: AuditTrail;
   /** Acknowledgements first: the workers give way while a door is answering a platform. */
   readonly ingress?: IngressGate;
+  /** This instance's intake journal on PostgreSQL (`INTAKE_JOURNAL_DIR`, the service only); the embedded database brings its own. */
+  readonly intakeJournalDir?: string;
 }
 
 /** The conversation layer, the note use cases, the durable intake and the two workers. */
@@ -117,9 +119,10 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
   };
   inboxWorker = new PollingWorker('inbox', inboxWithUpkeep, interval, logger, giveWay);
   outboxWorker = new PollingWorker('outbox', outboxTick, interval, logger, giveWay);
-  // Embedded database in a folder: events are journaled (a file append) before the acknowledgement,
-  // and moved to the inbox table in the background; elsewhere they go straight to the table.
-  const journaled = database.intakeJournalDir === undefined ? null : new JournaledInbox(new IntakeJournal(database.intakeJournalDir), new DrizzleInbox(database.db, clock, () => inboxWorker?.wake()), {
+  // Embedded database in a folder, or PostgreSQL with INTAKE_JOURNAL_DIR: events are journaled (a file append)
+  // before the acknowledgement, and moved to the inbox table in the background; elsewhere they go straight to the table.
+  const journalDir = database.intakeJournalDir ?? options.intakeJournalDir;
+  const journaled = journalDir === undefined ? null : new JournaledInbox(new IntakeJournal(journalDir), new DrizzleInbox(database.db, clock, () => inboxWorker?.wake()), {
     clock, logger, ...(giveWay ? { giveWay } : {}),
   });
   const doorInbox: Inbox = journaled ?? uow.stores.inbox;
@@ -154,7 +157,7 @@ export function buildConversation(config: Config, database: DatabaseHandle, opti
     workers: { inbox: inboxWorker, outbox: outboxWorker },
     /** Where the doors' events are stored before they are acknowledged (journaled on the embedded install). */
     inbox: doorInbox,
-    /** The journal on the embedded install: recovered at start, flushed at shutdown; null elsewhere. */
+    /** The intake journal (embedded install, or PostgreSQL with INTAKE_JOURNAL_DIR): recovered at start, flushed at shutdown; null elsewhere. */
     journal: journaled,
     /** Runs both workers until no work is left (tests and one-shot commands). */
     drain: async () => {

@@ -23,9 +23,10 @@ export async function withRelais<T>(io: CliIo, work: (relais: Relais) => Promise
 export const firstLine = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 300) ?? '';
 
-/** The French message for a database that cannot be opened (busy embedded folder, unreachable server). */
+/** The French message for a database that cannot be opened (busy embedded folder or intake journal, unreachable server). */
 export function databaseError(io: CliIo, error: unknown): CliError {
   const e = error as { code?: string; pid?: number; dir?: string };
   if (e.code === 'database.pglite_busy') return new CliError(io.t('server.pglite_busy', { pid: e.pid ?? '?', dir: e.dir ?? '' }), EXIT.failure);
+  if (e.code === 'intake.journal_busy') return new CliError(io.t('server.intake_journal_busy', { pid: e.pid ?? '?', dir: e.dir ?? '' }), EXIT.failure);
   return new CliError(io.t('server.database_unreachable', { reason: firstLine(error) }), EXIT.failure);
 }

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { Database, DatabaseHandle } from './database.js';
-import { lockPgliteFolder } from './pglite-lock.js';
+import { lockPgliteFolder } from './folder-lock.js';
 import { appliedMigrationCount, committedMigrationCount, MIGRATIONS_FOLDER, MIGRATIONS_SCHEMA, MIGRATIONS_TABLE } from './migrations.js';
 import * as schema from './schema/index.js';
 

@@ -15,7 +15,14 @@ describe('loadConfig', () => {
 
   it('switches to PostgreSQL when DATABASE_URL is set', () => {
     const result = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/relais', DATABASE_POOL_SIZE: '4' });
-    expect(result.ok && result.config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/relais', poolSize: 4 });
+    expect(result.ok && result.config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/relais', poolSize: 4, intakeJournalDir: undefined });
+  });
+
+  it('reads the intake journal folder of a PostgreSQL instance, and leaves the embedded install to its own', () => {
+    const onPostgres = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/relais', INTAKE_JOURNAL_DIR: '/var/lib/relais/intake' });
+    expect(onPostgres.ok && onPostgres.config.database).toMatchObject({ kind: 'postgres', intakeJournalDir: '/var/lib/relais/intake' });
+    const embedded = loadConfig({ INTAKE_JOURNAL_DIR: '/var/lib/relais/intake' });
+    expect(embedded.ok && embedded.config.database).toEqual({ kind: 'pglite', dir: './data/pglite' });
   });
 
   it('lists every problem at once instead of stopping at the first', () => {

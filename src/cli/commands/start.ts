@@ -21,7 +21,7 @@ export async function runStart(io: CliIo): Promise<number> {
   ]);
   let relais: Relais;
   try {
-    relais = await buildRelais(config, { opening });
+    relais = await buildRelais(config, { opening, service: true });
   } catch (error) {
     throw databaseError(io, error);
   }
@@ -39,7 +39,7 @@ export async function runStart(io: CliIo): Promise<number> {
     throw error;
   }
   for (const text of doorsBanner(config, serving.url, t)) line(io.stdout, text);
-  relais.logger.info({ url: serving.url, database: relais.database.kind }, 'relais.started');
+  relais.logger.info({ url: serving.url, database: relais.database.kind, intakeJournal: relais.conversation.journal !== null }, 'relais.started');
 
   await new Promise<void>((resolve) => {
     const onSignal = (): void => {

@@ -17,7 +17,15 @@ export interface CoreConfig {
   };
   readonly database:
     | { readonly kind: 'pglite'; readonly dir: string }
-    | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
+    | {
+      readonly kind: 'postgres'; readonly url: string; readonly poolSize: number;
+      /**
+       * Where `relais start` journals each event before acknowledging it (one folder per instance, on a
+       * disk that outlives the process); unset: events are written to the shared inbox table before the
+       * acknowledgement. The embedded database always journals, in its own folder.
+       */
+      readonly intakeJournalDir: string | undefined;
+    };
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly defaultTimezone: string;
   readonly playground: { readonly enabled: boolean; readonly token: string | undefined };
@@ -43,6 +51,7 @@ export const coreVariables: readonly VariableSpec[] = [
   { name: 'DATABASE_URL', secret: true, help: 'config.var.DATABASE_URL' },
   { name: 'DATABASE_POOL_SIZE', default: '10', help: 'config.var.DATABASE_POOL_SIZE' },
   { name: 'PGLITE_DIR', default: './data/pglite', help: 'config.var.PGLITE_DIR' },
+  { name: 'INTAKE_JOURNAL_DIR', help: 'config.var.INTAKE_JOURNAL_DIR' },
   { name: 'LOG_LEVEL', default: 'info', help: 'config.var.LOG_LEVEL' },
   { name: 'DEFAULT_TIMEZONE', default: 'Europe/Paris', help: 'config.var.DEFAULT_TIMEZONE' },
   { name: 'PLAYGROUND_ENABLED', default: 'true', help: 'config.var.PLAYGROUND_ENABLED' },
@@ -89,7 +98,10 @@ export function parseCoreConfig(env: Env, problems: ConfigProblem[]): CoreConfig
       },
     },
     database: databaseUrl !== undefined
-      ? { kind: 'postgres', url: databaseUrl, poolSize: readInteger(env, 'DATABASE_POOL_SIZE', 10, problems, { min: 1, max: 200 }) }
+      ? {
+        kind: 'postgres', url: databaseUrl, poolSize: readInteger(env, 'DATABASE_POOL_SIZE', 10, problems, { min: 1, max: 200 }),
+        intakeJournalDir: read(env, 'INTAKE_JOURNAL_DIR'),
+      }
       : { kind: 'pglite', dir: read(env, 'PGLITE_DIR') ?? './data/pglite' },
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, mode === 'test' ? 'silent' : 'info', problems),
     defaultTimezone,

@@ -22,6 +22,7 @@ export const server: CatalogPart = {
     'server.config_invalid': 'La configuration a des problèmes ; Relais ne démarre pas :',
     'server.database_unreachable': 'Base de données injoignable : {reason}',
     'server.pglite_busy': "La base embarquée ({dir}) est déjà ouverte par Relais (processus {pid}). Une base embarquée ne sert qu'un seul processus : arrêtez l'autre (Ctrl-C), ou passez à PostgreSQL (DATABASE_URL) pour plusieurs instances.",
+    'server.intake_journal_busy': "Le journal d'entrée ({dir}) est déjà utilisé par une autre instance de Relais (processus {pid}). Chaque instance a besoin de son propre dossier INTAKE_JOURNAL_DIR.",
   },
   en: {
     'server.starting': 'Starting Relais…',
@@ -44,5 +45,6 @@ export const server: CatalogPart = {
     'server.config_invalid': 'The configuration has problems; Relais does not start:',
     'server.database_unreachable': 'Database unreachable: {reason}',
     'server.pglite_busy': 'The embedded database ({dir}) is already open by Relais (process {pid}). An embedded database serves one process only: stop the other one (Ctrl-C), or move to PostgreSQL (DATABASE_URL) for several instances.',
+    'server.intake_journal_busy': 'The intake journal ({dir}) is already used by another Relais instance (process {pid}). Each instance needs its own INTAKE_JOURNAL_DIR folder.',
   },
 };
