@@ -26,7 +26,7 @@ import { BOT_USER_ID, TEAM_ID } from '../../test/support/slack-web-api.js';
  * percentile is over several hundred events.
  *
  * For a quick look: ACK_LEVELS=10 ACK_EVENTS=50 (events per round); ACK_DATABASES=postgres
- * (or pglite) measures one side only; ACK_PROFILE=<dir> writes the CPU profiles of the
+ * (or pglite, or postgres-journal: PostgreSQL with INTAKE_JOURNAL_DIR) measures one side only; ACK_PROFILE=<dir> writes the CPU profiles of the
  * services there (the bare app's under <dir>/bare).
  */
 const root = join(import.meta.dirname, '..', '..');
@@ -35,7 +35,7 @@ const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-bench-token';
 const ROUNDS = 6;
 const EVENTS_PER_ROUND = Number(process.env['ACK_EVENTS'] ?? 150);
-const DATABASES = new Set((process.env['ACK_DATABASES'] ?? 'pglite,postgres').split(','));
+const DATABASES = new Set((process.env['ACK_DATABASES'] ?? 'pglite,postgres,postgres-journal').split(','));
 
 let sent = 0;
 
@@ -118,11 +118,16 @@ async function bareBolt(): Promise<Side> {
   return { target: t, pid: child.pid!, stop: async () => { t.agent.destroy(); await stopChild(child); } };
 }
 
-/** `relais start` against the world's stand-ins, on PGlite in a fresh folder or on the given PostgreSQL database. */
-async function relais(world: World, database: { pgliteDir: string } | { url: string }, extra: Record<string, string> = {}): Promise<Side> {
+/**
+ * `relais start` against the world's stand-ins, on PGlite in a fresh folder or on the given PostgreSQL
+ * database (with an intake journal in `journalDir` when given).
+ */
+async function relais(world: World, database: { pgliteDir: string } | { url: string; journalDir?: string }, extra: Record<string, string> = {}): Promise<Side> {
   const port = await freePort();
   const env: Record<string, string> = {
-    ...('url' in database ? { DATABASE_URL: database.url } : { PGLITE_DIR: database.pgliteDir }),
+    ...('url' in database
+      ? { DATABASE_URL: database.url, ...(database.journalDir === undefined ? {} : { INTAKE_JOURNAL_DIR: database.journalDir }) }
+      : { PGLITE_DIR: database.pgliteDir }),
     LOG_LEVEL: 'error', HTTP_RATE_LIMIT_PER_MINUTE: '0', PLAYGROUND_ENABLED: 'false',
     SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: world.slackApiUrl, SLACK_CHANNEL_INTERVAL_MS: '0', ...extra,
   };
@@ -252,18 +257,26 @@ export const suite: BenchSuite = {
           await slow.stop();
         }
       }
-      const url = DATABASES.has('postgres') ? benchDatabaseUrl() : undefined;
-      if (url) {
+      // PostgreSQL as configured by default (each event written to the shared table before the acknowledgement),
+      // then with INTAKE_JOURNAL_DIR (appended to the instance's journal, moved to the table in the background).
+      const onPostgres = [
+        ...(DATABASES.has('postgres') ? [{ label: 'PostgreSQL', journal: false }] : []),
+        ...(DATABASES.has('postgres-journal') ? [{ label: 'PostgreSQL + journal', journal: true }] : []),
+      ];
+      const url = benchDatabaseUrl();
+      for (const { label, journal } of onPostgres) {
+        if (!url) {
+          rows.push({ suite: 'slack-ack', name: `${label}: skipped (set TEST_DATABASE_URL or RELAIS_BENCH_DATABASE_URL)`, value: 0, unit: '-' });
+          continue;
+        }
         rows.push(...await withPostgresDatabase(url, async (databaseUrl) => {
-          const onPostgres = await relais(world, { url: databaseUrl });
+          const side = await relais(world, { url: databaseUrl, ...(journal ? { journalDir: join(dir, 'intake-journal') } : {}) });
           try {
-            return await levels('PostgreSQL', world, bare, onPostgres);
+            return await levels(label, world, bare, side);
           } finally {
-            await onPostgres.stop();
+            await side.stop();
           }
         }));
-      } else if (DATABASES.has('postgres')) {
-        rows.push({ suite: 'slack-ack', name: 'PostgreSQL: skipped (set TEST_DATABASE_URL or RELAIS_BENCH_DATABASE_URL)', value: 0, unit: '-' });
       }
     } finally {
       await bare.stop();
