@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Config } from '../config/load-config.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { AuditTrail } from '../core/ports/audit-trail.js';
@@ -14,7 +13,7 @@ import type { FeatureHandler } from '../conversation/feature-handler.js';
 import type { Route } from '../http/http-server.js';
 import { createPinoLogger } from '../logging/pino-logger.js';
 import type { DatabaseHandle } from '../storage/database.js';
-import { lockIntakeJournal } from '../storage/folder-lock.js';
+import { openIntakeJournalFolder } from '../storage/folder-lock.js';
 import { openDatabase } from '../storage/open-database.js';
 import { DrizzleLlmUsage } from '../storage/stores/drizzle-llm-usage.js';
 import { DrizzleRosterStore } from '../storage/stores/drizzle-roster-store.js';
@@ -105,9 +104,8 @@ export async function buildRelais(config: Config, options: BuildOptions = {}): P
   const lifecycle = new Lifecycle();
   const intakeJournalDir = options.service && config.database.kind === 'postgres' ? config.database.intakeJournalDir : undefined;
   if (intakeJournalDir !== undefined) {
-    mkdirSync(intakeJournalDir, { recursive: true, mode: 0o700 });
     // Registered first, so released last: after the journal is flushed and the database closed.
-    const unlock = lockIntakeJournal(intakeJournalDir);
+    const unlock = openIntakeJournalFolder(intakeJournalDir);
     lifecycle.onStop('intake-journal-lock', async () => unlock());
   }
   const database = options.database ?? await (options.opening ?? openDatabase(config.database));

@@ -25,8 +25,9 @@ export const firstLine = (error: unknown): string =>
 
 /** The French message for a database that cannot be opened (busy embedded folder or intake journal, unreachable server). */
 export function databaseError(io: CliIo, error: unknown): CliError {
-  const e = error as { code?: string; pid?: number; dir?: string };
+  const e = error as { code?: string; pid?: number; dir?: string; reason?: string };
   if (e.code === 'database.pglite_busy') return new CliError(io.t('server.pglite_busy', { pid: e.pid ?? '?', dir: e.dir ?? '' }), EXIT.failure);
   if (e.code === 'intake.journal_busy') return new CliError(io.t('server.intake_journal_busy', { pid: e.pid ?? '?', dir: e.dir ?? '' }), EXIT.failure);
+  if (e.code === 'intake.journal_unwritable') return new CliError(io.t('server.intake_journal_unwritable', { dir: e.dir ?? '', reason: e.reason ?? '' }), EXIT.failure);
   return new CliError(io.t('server.database_unreachable', { reason: firstLine(error) }), EXIT.failure);
 }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Another live process holds the embedded database folder. */
@@ -6,6 +6,14 @@ export class PgliteBusyError extends Error {
   readonly code = 'database.pglite_busy';
   constructor(readonly pid: number, readonly dir: string) {
     super(`PGlite folder ${dir} is in use by process ${pid}`);
+  }
+}
+
+/** The intake journal folder cannot be created or written (a wrong path, no permission, a read-only disk). */
+export class IntakeJournalUnwritableError extends Error {
+  readonly code = 'intake.journal_unwritable';
+  constructor(readonly dir: string, readonly reason: string) {
+    super(`Intake journal folder ${dir} cannot be written: ${reason}`);
   }
 }
 
@@ -63,7 +71,16 @@ export function lockFolder(dir: string, busy: (pid: number) => Error): () => voi
 export const lockPgliteFolder = (dir: string): (() => void) => lockFolder(dir, (pid) => new PgliteBusyError(pid, dir));
 
 /**
- * An intake journal is one instance's: another instance appending to it, or
- * moving its events and deleting its files, would break both.
+ * Creates and locks an instance's intake journal folder; returns the unlock. A journal is one
+ * instance's: another instance appending to it, or moving its events and deleting its files,
+ * would break both.
  */
-export const lockIntakeJournal = (dir: string): (() => void) => lockFolder(dir, (pid) => new IntakeJournalBusyError(pid, dir));
+export function openIntakeJournalFolder(dir: string): () => void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return lockFolder(dir, (pid) => new IntakeJournalBusyError(pid, dir));
+  } catch (error) {
+    if (error instanceof IntakeJournalBusyError) throw error;
+    throw new IntakeJournalUnwritableError(dir, (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : 'unknown'));
+  }
+}

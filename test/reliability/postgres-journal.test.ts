@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -10,7 +10,7 @@ import { DEMO_ROSTER, DEMO_STRUCTURE } from '../../src/demo/demo-roster.js';
 import { IntakeJournal } from '../../src/jobs/intake-journal.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { freePort } from '../support/free-port.js';
-import { startCli } from '../support/run-cli.js';
+import { runCli, startCli } from '../support/run-cli.js';
 import { httpCall, killHard, startService } from '../support/service-process.js';
 import { openTestPostgres, testDatabaseUrl, warnIfPostgresSkipped } from '../support/test-database.js';
 
@@ -87,7 +87,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     expect(existsSync(join(journal, 'relais.lock'))).toBe(false);
   }, 60_000);
 
-  it('refuses to start a second instance on the same folder, in French', async () => {
+  it('refuses to start a second instance on the same folder, or on a folder it cannot write, in French', async () => {
     const journal = join(dir, 'shared-by-mistake');
     const port = await freePort();
     const env = { DATABASE_URL: database.url, INTAKE_JOURNAL_DIR: journal, PORT: String(port), LOG_LEVEL: 'error', RELAIS_ENV: 'development', HTTP_RATE_LIMIT_PER_MINUTE: '0' };
@@ -102,6 +102,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     expect(out).toContain(`Le journal d'entrée (${journal}) est déjà utilisé par une autre instance de Relais (processus ${first.pid})`);
     expect(out).not.toMatch(/\n\s+at /);
     await killHard(first);
+    // A folder that cannot be made (here under a file): said so, not blamed on the database.
+    writeFileSync(join(dir, 'a-file'), '');
+    const unwritable = runCli(['start'], { ...env, INTAKE_JOURNAL_DIR: join(dir, 'a-file', 'intake'), PORT: '0' });
+    expect(unwritable.status).not.toBe(0);
+    expect(unwritable.stdout + unwritable.stderr).toContain(`Le dossier du journal d'entrée (${join(dir, 'a-file', 'intake')}) ne peut pas être créé ou écrit (ENOTDIR)`);
   }, 120_000);
 
   it('loses no acknowledged note when an instance is killed, with retries landing on the other instance', async () => {

@@ -23,6 +23,7 @@ export const server: CatalogPart = {
     'server.database_unreachable': 'Base de données injoignable : {reason}',
     'server.pglite_busy': "La base embarquée ({dir}) est déjà ouverte par Relais (processus {pid}). Une base embarquée ne sert qu'un seul processus : arrêtez l'autre (Ctrl-C), ou passez à PostgreSQL (DATABASE_URL) pour plusieurs instances.",
     'server.intake_journal_busy': "Le journal d'entrée ({dir}) est déjà utilisé par une autre instance de Relais (processus {pid}). Chaque instance a besoin de son propre dossier INTAKE_JOURNAL_DIR.",
+    'server.intake_journal_unwritable': "Le dossier du journal d'entrée ({dir}) ne peut pas être créé ou écrit ({reason}) : vérifiez le chemin INTAKE_JOURNAL_DIR et les droits du compte qui lance Relais.",
   },
   en: {
     'server.starting': 'Starting Relais…',
@@ -46,5 +47,6 @@ export const server: CatalogPart = {
     'server.database_unreachable': 'Database unreachable: {reason}',
     'server.pglite_busy': 'The embedded database ({dir}) is already open by Relais (process {pid}). An embedded database serves one process only: stop the other one (Ctrl-C), or move to PostgreSQL (DATABASE_URL) for several instances.',
     'server.intake_journal_busy': 'The intake journal ({dir}) is already used by another Relais instance (process {pid}). Each instance needs its own INTAKE_JOURNAL_DIR folder.',
+    'server.intake_journal_unwritable': 'The intake journal folder ({dir}) cannot be created or written ({reason}): check the INTAKE_JOURNAL_DIR path and the rights of the account running Relais.',
   },
 };
