@@ -41,6 +41,11 @@ describe('lexicon', () => {
     expect(matchAt(p('respecter … consignes'), words('respecte pas les consignes'), 0, never)).toBe(4);
     expect(matchAt(p('respecter … consignes'), words('respecte pas du tout les consignes'), 0, never)).toBe(-1);
     expect(matchAt(p("s'en sort"), words("s'en sort"), 0, never)).toBe(3);
+    // An elided word written alone matches the elided word of a note, typed with or without its apostrophe.
+    expect(matchAt(p("=l' =a =poussé"), words("l'a poussé"), 0, never)).toBe(3);
+    expect(matchAt(p("=l' =a =poussé"), words('l a poussé'), 0, never)).toBe(3);
+    expect(matchAt(p("=d'|=de =un"), words("d'un"), 0, never)).toBe(2);
+    expect(matchAt(p("=l' =a =poussé"), words('la a poussé'), 0, never)).toBe(-1);
   });
 
   it('is data: a line added by a domain expert changes what the engine finds', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectPath } from '../../project-paths.js';
 import type { Lexicon } from './lexicon-types.js';
@@ -11,7 +11,7 @@ import { PhraseSet, type Phrase } from './phrase-set.js';
  * `relais extract` runs once per note, so compiling ~4,000 lexicon lines
  * every time would dominate its start-up. The compiled lexicon is kept as
  * JSON under node_modules/.cache/relais, keyed by the lexicon files' sizes and
- * dates and by this engine's build: editing a file or rebuilding refreshes it.
+ * dates and by the compiler's source files: editing either or rebuilding refreshes it.
  * Any cache problem falls back to compiling.
  */
 export function loadLexiconCached(dir: string = defaultLexiconDir(), cacheDir: string = projectPath('node_modules', '.cache', 'relais')): Lexicon {
@@ -35,8 +35,11 @@ type Serialised = Record<SetKeys, Phrase[]> & {
 
 function fingerprint(dir: string): string {
   const hash = createHash('sha1');
+  // The compiler's own files (this folder and the tokenizer's): editing pattern.ts or tokenize.ts in development also refreshes the cache.
   const self = fileURLToPath(import.meta.url);
-  hash.update(`${self}:${statSync(self).mtimeMs}`);
+  for (const d of [dirname(self), join(dirname(self), '..', 'text')]) {
+    for (const name of readdirSync(d).sort()) if (name.endsWith(extname(self))) hash.update(`${name}:${statSync(join(d, name)).mtimeMs}\n`);
+  }
   const walk = (d: string): void => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((x, y) => x.name.localeCompare(y.name))) {
       const path = join(d, entry.name);

@@ -27,6 +27,7 @@ export interface Pattern { readonly source: string; readonly items: readonly Ite
 const GAP_MAX = 3;
 const MIN_STEM = 5;
 const TAGS = new Set<Tag>(['nombre', 'ordinal', 'heure', 'personne', 'corps']);
+const ELIDED_ALONE_RE = /^(l|d|n|j|m|t|s|c|qu|jusqu|lorsqu|puisqu)['’]$/i;
 
 function parseAlt(raw: string, abbreviations?: ReadonlyMap<string, string>): Alt[] {
   if (raw.startsWith('#') && TAGS.has(raw.slice(1) as Tag)) return [{ mode: 'tag', value: raw.slice(1) }];
@@ -34,7 +35,11 @@ function parseAlt(raw: string, abbreviations?: ReadonlyMap<string, string>): Alt
   const prefix = raw.endsWith('*');
   const body = raw.replace(/^=/, '').replace(/\*$/, '');
   if (body.toLowerCase() === 'là') return [{ mode: 'tag', value: 'la' }];
-  const words = tokenize(body, { abbreviations }).filter((t) => t.kind !== 'punct');
+  // An elided word written alone (« =l' », « d' ») would tokenize as a bare letter: it matches the elided form only (« l'a », « l a »).
+  const elided = ELIDED_ALONE_RE.test(body);
+  const all = tokenize(elided ? `${body}a` : body, { abbreviations }).filter((t) => t.kind !== 'punct');
+  if (elided) return all.slice(0, 1).map((t) => ({ mode: 'exact', value: t.norm }));
+  const words = all;
   return words.map((t) => {
     if (prefix) return { mode: 'prefix', value: fold(t.text) };
     const s = stem(t.key);
