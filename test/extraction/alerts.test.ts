@@ -173,6 +173,17 @@ describe('injuries said as something done to a body part', () => {
     ["Nadia s'est tapé le genou contre le coin de l'établi.", 'nadia'],
     ["Pierre est arrivé à l'heure. Il s'est pincé les doigts dans la presse.", 'pierre'],
     ["Kenza s'est froissé un muscle de l'épaule.", 'kenza'],
+    // « lui » before the verb is the one hurt, not the subject.
+    ['Nadia tenait le madrier, Pierre lui a écrasé la main en le reposant.', 'nadia'],
+    ['Kenza lavait les bacs, Franck lui a fait tomber une casserole sur le pied.', 'kenza'],
+    // Someone hurt by another at a body part.
+    ['Pierre a entaillé Rose à la main en taillant la haie.', 'rose'],
+    ['Franck a brûlé Kenza au poignet avec la poêle.', 'kenza'],
+    ["Momo est arrivé tôt. Greg l'a coupé au doigt avec le cutter sans faire exprès.", 'momo'],
+    ["Pierre a marché sur la main de Nadia en descendant de l'échelle.", 'nadia'],
+    // A sunburn is a burn.
+    ['Franck a pris un coup de soleil sur le cou en plein midi.', 'franck'],
+    ['Rose avait des coups de soleil sur les bras ce soir.', 'rose'],
   ])('%s → securite, accident and sante for %s', async (note, person) => {
     expect(await injuryOf(note)).toEqual({ alerts: [`${person}:securite`], incidents: [`accident:${person}`], sante: [person] });
   });
@@ -187,6 +198,10 @@ describe('injuries said as something done to a body part', () => {
     ['Pierre a porté les sacs sur le dos toute la matinée.'],
     ["Kenza s'est fait les ongles pendant la pause."],
     ["Greg s'est pris la tête avec Momo pour le planning."],
+    ["Greg a coupé Nadia pendant qu'elle parlait."],
+    ['Momo lui a serré la main en arrivant.'],
+    ['Rose ne se laisse pas marcher sur les pieds.'],
+    ['Il faut se protéger des coups de soleil, Nadia a mis sa casquette.'],
   ])('no injury: %s', async (note) => {
     const out = await injuryOf(note);
     expect(out.alerts).toEqual([]);

@@ -36,10 +36,12 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
     const relative = matches.some((m) => m.phrase.type === 'observation' && m.phrase.category === 'contraintes_familiales');
     // An alert phrase is more precise than the facts it covers: « son mari la frappe » is violence, not a family constraint.
     const alertSpans = a.alertsIn(clause).filter((al) => al.phrase.topic !== 'ignore');
-    const coveredByAlert = (m: { from: number; to: number }, category: string): boolean => alertSpans.some((al) => al.from <= m.from && m.to <= al.to
-      && al.phrase.topic !== category && al.phrase.observation !== category);
+    // An alert about the person acted on (« a entaillé Rose à la main ») brings that person's incident and observation itself: the facts it covers would give them to the subject.
+    const coveredByAlert = (m: { from: number; to: number }, category: string | null): boolean => alertSpans.some((al) => al.from <= m.from && m.to <= al.to
+      && (al.phrase.role === 'objet' || (category !== null && al.phrase.topic !== category && al.phrase.observation !== category)));
     for (const m of matches) {
       if (m.phrase.type === 'observation' && coveredByAlert(m, m.phrase.category)) continue;
+      if (m.phrase.type === 'incident' && coveredByAlert(m, null)) continue;
       if (m.phrase.type === 'observation' && inRelativeAboutSomeoneElse(named, clause.words, m.from)) continue;
       if (m.phrase.type === 'incident' && m.phrase.kind === 'equipment' && personal) continue;
       if (m.phrase.type === 'observation' && m.phrase.category === 'sante' && relative) continue;
