@@ -82,6 +82,23 @@ describe('production phrasings across trades', () => {
     expect(out.production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort()).toEqual([...expected].sort());
   });
 
+  it('reads « un / une » as 1 for an object that is the work done or one of a list of counts', async () => {
+    const produced = async (note: string) => (await extract(note)).production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort();
+    expect(await produced('Le matin on a chargé un camion de branchages.')).toEqual(['1 piece']);
+    expect(await produced('Pierre a filmé une palette de parpaings avant midi.')).toEqual(['1 piece']);
+    expect(await produced('On a vendu un canapé et deux lampes.')).toEqual(['1 piece', '2 piece']);
+    expect(await produced('On a livré trois armoires, une commode et deux chaises.')).toEqual(['1 piece', '2 piece', '3 piece']);
+    expect(await produced('Remontés de la cave : quatre tables et un buffet.')).toEqual(['1 piece', '4 piece']);
+    expect(await produced('Rose a monte un lit superposé pour la boutique')).toEqual(['1 piece']);
+    // An article is not a count: things seen, broken, bumped into, wanted, still to do.
+    expect(await produced('Greg a cassé une chaise en la portant.')).toEqual([]);
+    expect(await produced("J'ai vu une armoire dans la benne.")).toEqual([]);
+    expect(await produced('Momo a bousculé un carton avec le chariot.')).toEqual([]);
+    expect(await produced('Nadia a voulu porter un frigo toute seule.')).toEqual([]);
+    expect(await produced('On a encore une palette à finir demain.')).toEqual([]);
+    expect(await produced("Un camion nous a bloqués une heure devant l'entrepôt.")).toEqual([]);
+  });
+
   it('counts hectares as square metres', async () => {
     const out = await extract('Fauche des prés : 2 hectares, et 1,5 ha de tonte');
     expect(out.production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort()).toEqual(['15000 m2', '20000 m2']);

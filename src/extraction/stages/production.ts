@@ -4,14 +4,13 @@ import type { NoteAnalysis } from '../engine/note-analysis.js';
 import { halfAfter, parseNumberAt, startsNumber } from '../quantities/french-numbers.js';
 import type { Token } from '../text/token.js';
 import type { Unit } from '../../core/domain/taxonomy.js';
+import { afterWorkVerb, countNounAt, inCountList, NOT_OUTPUT } from './one-as-count.js';
 
 /** Before a number these words make it a place, a time or a rank, not an output ("à un mètre", "à 9h", "sur cinq"). */
 const NOT_BEFORE = new Set(['a', 'vers', 'des', 'jusque', 'jusqu', 'depuis', 'pendant', 'sur', 'entre', 'avant', 'apres', 'numero', 'n', 'dans']);
 const LINKS = new Set(['de', "d'", 'des', 'du']);
 const GLUED: Readonly<Record<string, Unit>> = { m2: 'm2', 'm²': 'm2', m3: 'm3', 'm³': 'm3', m: 'm', ml: 'm', kg: 'kg', kgs: 'kg', t: 't', l: 'l', h: 'h' };
 const MONEY = /^[€$£%°]$/;
-/** « cassé deux assiettes », « perdu trois clés »: counted, but not work done. */
-const NOT_OUTPUT = /^(cass|perdu|vole|jete|abime|rate|oublie|manqu|rest)/;
 
 /**
  * Counted output of the day: a number (digits, words or "une vingtaine")
@@ -26,8 +25,11 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
   for (const c of a.clauses) if (activitiesOf.get(c.id)!.length > 0) busy.add(c.sentence);
   const lastPiece = new Map<number, string>();
   const counted = new Set<number>();
+  const endedOnCount = new Set<number>();
   for (const clause of a.clauses) {
     const words = clause.words;
+    // « deux armoires, une commode »: a clause right after one that ended on a count goes on with the list.
+    let lastCountEnd = endedOnCount.has(clause.id - 1) && a.clauses[clause.id - 1]?.sentence === clause.sentence ? 0 : -1;
     const activities = activitiesOf.get(clause.id)!;
     const context: Context = { workSentence: busy.has(clause.sentence), lastPiece: lastPiece.get(clause.sentence) };
     for (let i = 0; i < words.length; i++) {
@@ -36,7 +38,8 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
       const n = parseNumberAt(words, i);
       if (n === null) continue;
       const skip = n.end - 1;
-      const found = measure(a, words, n.end, n.glued, n.value, n.spelled, { ...context, workSentence: context.workSentence && prev?.key !== 'les' && prev?.key !== 'des' });
+      const oneCounts = n.value === 1 && n.spelled && (afterWorkVerb(words, i) || inCountList(words, i, n.end, lastCountEnd));
+      const found = measure(a, words, n.end, n.glued, n.value, n.spelled, { ...context, workSentence: context.workSentence && prev?.key !== 'les' && prev?.key !== 'des', oneCounts });
       const allowedBefore = prev === undefined || (!NOT_BEFORE.has(prev.key) && !NOT_OUTPUT.test(prev.key));
       const nextRaw = a.tokens[words[n.end - 1]!.index + 1];
       // « 36 objets vendus dont 2 canapés »: a part of a count already given, not another output.
@@ -57,6 +60,8 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
       out.push({ activity: label, quantity: round(found.quantity), unit: found.unit });
       counted.add(clause.sentence);
       if (found.unit === 'piece') lastPiece.set(clause.sentence, found.item);
+      lastCountEnd = found.end;
+      if (found.end === words.length) endedOnCount.add(clause.id);
       i = Math.max(skip, found.end - 1);
     }
   }
@@ -65,7 +70,7 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
 
 interface Measure { unit: Unit; quantity: number; item: string; end: number }
 /** What the sentence says beyond the number: whether it is about work done, and the last object counted ("14 vélos révisés, 6 réparés"). */
-interface Context { workSentence: boolean; lastPiece: string | undefined }
+interface Context { workSentence: boolean; lastPiece: string | undefined; oneCounts?: boolean }
 const PARTICIPLE = /(é|ée|és|ées|is|ies|us|ues|ts|tes)$/i;
 
 function measure(a: NoteAnalysis, words: readonly Token[], at: number, glued: string, value: number, spelled: boolean, context: Context): Measure | null {
@@ -92,7 +97,8 @@ function measure(a: NoteAnalysis, words: readonly Token[], at: number, glued: st
     if (value === 1 && spelled && unitMatch.phrase.unit === 'm' && words[at - 2]?.key === 'a') return null;
     return { unit: unitMatch.phrase.unit, quantity, item: itemAfter(a, words, end + half), end: end + half };
   }
-  if (value === 1 && spelled) return null;
+  // « un canapé »: the article is a count only for a listed object that is the work done (« on a ramené un canapé ») or one of a list of counts.
+  if (value === 1 && spelled) return context.oneCounts && countNounAt(a, words, at) ? { unit: 'piece', quantity: 1, item: words[at]!.text, end: at + 1 } : null;
   for (let j = at; j < Math.min(words.length, at + 3); j++) {
     const w = words[j]!;
     if (a.lexicon.nonProduction.has(w.key) || a.lexicon.nonProduction.has(w.stem) || startsNumber(w)) return null;
