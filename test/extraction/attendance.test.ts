@@ -125,6 +125,19 @@ describe('what is said about someone else', () => {
     expect(lasting.observations.map((o) => `${o.person}:${o.category}`)).toContain('greg:mobilite');
   });
 
+  it('keeps a one-off trouble said with a lateness, without « car », as its reason', async () => {
+    for (const note of ['Franck en retard, sa voiture était en panne.', 'Kenza arrivée en retard de dix minutes, métro en panne.', 'Nadia en retard : bus en retard ce matin.']) {
+      const out = await extract(note);
+      expect(out.attendance.map((a) => a.status)).toEqual(['late']);
+      expect(out.observations).toEqual([]);
+    }
+    // Told in another sentence, or lasting, the situation is still a frein.
+    const apart = await extract('Franck en retard ce matin. Sa voiture est en panne, il habite loin de tout bus.');
+    expect(apart.observations.map((o) => `${o.person}:${o.category}`)).toContain('franck:mobilite');
+    const lasting = await extract('Kenza en retard, elle a plus de scooter depuis deux semaines.');
+    expect(lasting.observations.map((o) => `${o.person}:${o.category}`)).toContain('kenza:mobilite');
+  });
+
   it('reads « toujours à l’heure » as praise, not as today’s presence, and « de retour après X jours d’absence » as present', async () => {
     const praise = await extract('Nadia toujours à l’heure depuis le début du contrat.');
     expect(praise.attendance).toEqual([]);

@@ -37,6 +37,8 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
     // Feeling unwell and leaving is health itself (contract), so an excused departure keeps its frein.
     const told = (r.status === 'late' && r.excused === true) || r.statementClauses.some((id) => reportsSpeech(a.clauses[id]!.words));
     if (told && r.status !== 'present') excuseClauses.set(r.person, new Set([...(excuseClauses.get(r.person) ?? []), ...r.statementClauses]));
+    // « en retard, son bus était en panne », « en retard : bus en retard »: a one-off trouble said in the sentence of a lateness is its reason, with or without « car ».
+    if (r.status === 'late' && !told) excuseClauses.set(r.person, new Set([...(excuseClauses.get(r.person) ?? []), ...sameSentence(a, r.statementClauses)]));
   }
   const seen = new Set<string>();
   const observations: ObservationRecord[] = [];
@@ -83,6 +85,12 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
     alerts,
     unknownNames,
   };
+}
+
+/** The statement clauses in the sentence of its first clause (a lateness and what is said with it). */
+function sameSentence(a: NoteAnalysis, clauses: readonly number[]): number[] {
+  const first = clauses[0];
+  return first === undefined ? [] : clauses.filter((id) => a.clauses[id]!.sentence === a.clauses[first]!.sentence);
 }
 
 const SAYING = new Set(['dit', 'explique', 'raconte', 'pretend', 'parait']);
