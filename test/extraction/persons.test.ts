@@ -37,6 +37,14 @@ describe('person resolution', () => {
     expect(pairs(out.observations, 'category')).toEqual(['nadia:rythme']);
   });
 
+  it('gives an appraisal of the work just told (« du bon boulot ») to those who did it', async () => {
+    const quality = async (note: string) => (await extract(note)).observations.filter((o) => o.category === 'qualite').map((o) => `${o.person}:${o.polarity}`).sort();
+    expect(await quality('Kenza et Franck ont préparé les plateaux du self, du beau travail, rien à redire.')).toEqual(['franck:positive', 'kenza:positive']);
+    expect(await quality('Greg a posé la plinthe du couloir, un travail bien fait.')).toEqual(['greg:positive']);
+    // Told in a new sentence, the appraisal has no author to inherit.
+    expect(await quality('Greg a posé la plinthe du couloir. Du bon boulot sur tout le chantier.')).toEqual([]);
+  });
+
   it('puts people outside the roster in unknownNames', async () => {
     const out = await extract('Mme Texier est passée voir le chantier. Bogdan le nouveau a aidé Pierre. Zoltan le nouveau aussi, et la stagiaire Ninon.');
     expect(out.unknownNames).toEqual(expect.arrayContaining(['Mme Texier', 'Bogdan', 'Zoltan', 'Ninon']));

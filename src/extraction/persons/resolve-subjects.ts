@@ -157,6 +157,8 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
       }
       if (IMPERSONAL.has(w.key) || IMPERSONAL.has(w.norm)) { impersonal = true; head = false; continue; }
       if (head && (w.key === 'ce' || w.key === 'cet' || w.key === 'cette') && TIME_WORDS.has(words[i + 1]?.key ?? '')) { i++; continue; }
+      // « X et Y ont monté trois étagères, du bon travail bien d'équerre »: an appraisal of the work just told is about its authors.
+      if (head && carry !== null && carry.length > 0 && appraisesWork(words, i)) { subjects = [...carry]; kind = 'inherited'; break; }
       if (head && (DETERMINERS.has(w.key) || w.kind === 'number') && !(w.norm === "l'" && AUXILIARIES.has(words[i + 1]?.key ?? ''))) {
         // « un habitant », « une cliente », « des jeunes du quartier », « deux jeunes »: someone off the roster.
         const outsider = outsiderAfter(words, i, outsiderWords.nouns);
@@ -199,6 +201,17 @@ function unknownNameGender(m: Mention, words: readonly Token[], i: number, first
   if (MALE_TITLES.has(first.key)) return 'm';
   if (FEMALE_TITLES.has(first.key)) return 'f';
   return firstNames.get(first.key) ?? firstNames.get(first.key.split('-')[0] ?? '') ?? null;
+}
+
+const WORK_NOUNS = new Set(['travail', 'boulot', 'job', 'taf', 'ouvrage']);
+const APPRAISAL_ADJECTIVES = new Set(['bon', 'beau', 'super', 'tres', 'vrai', 'excellent', 'sacre', 'gros', 'joli', 'sale', 'mauvais']);
+
+/** « du bon boulot », « un travail propre », « du beau travail »: the work just told, appraised. */
+function appraisesWork(words: readonly Token[], i: number): boolean {
+  if (!['du', 'un', 'le', 'ce'].includes(words[i]!.key)) return false;
+  let j = i + 1;
+  while (j < i + 3 && APPRAISAL_ADJECTIVES.has(words[j]?.key ?? '')) j++;
+  return WORK_NOUNS.has(words[j]?.key ?? '');
 }
 
 /** Adjectives that may stand before the noun: « un autre client », « un jeune homme ». */
