@@ -125,6 +125,15 @@ describe('what is said about someone else', () => {
     expect(lasting.observations.map((o) => `${o.person}:${o.category}`)).toContain('greg:mobilite');
   });
 
+  it('keeps a name after « sauf » absent when a pronoun about them follows, and their reason in attendance', async () => {
+    const out = await extract('Tout le monde là sauf Rose elle avait rendez-vous à la préfecture pour ses papiers.');
+    expect(out.attendance.filter((r) => r.person === 'rose').map((r) => `${r.status}:${r.excused}`)).toEqual(['absent:true']);
+    expect(out.attendance.filter((r) => r.person === 'greg').map((r) => r.status)).toEqual(['present']);
+    expect(out.observations).toEqual([]);
+    const typed = await extract('tt le monde la sauf Greg il a eu un rdv a pole emploi');
+    expect(typed.attendance.filter((r) => r.person === 'greg').map((r) => r.status)).toEqual(['absent']);
+  });
+
   it('keeps a one-off trouble said with a lateness, without « car », as its reason', async () => {
     for (const note of ['Franck en retard, sa voiture était en panne.', 'Kenza arrivée en retard de dix minutes, métro en panne.', 'Nadia en retard : bus en retard ce matin.']) {
       const out = await extract(note);

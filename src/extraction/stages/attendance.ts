@@ -6,7 +6,7 @@ import { isNegated } from '../text/negation.js';
 import type { Token } from '../text/token.js';
 import type { DraftAttendance, DraftObservation } from './draft-types.js';
 import { statementOf, wordsOf } from './statement.js';
-import { teamStatements } from './team-attendance.js';
+import { exceptedAfter, teamStatements } from './team-attendance.js';
 
 /** Without a team start time, "arrivé à 9h" is late when after 08:30 (the usual start of a chantier); minutes stay unknown. */
 export const DEFAULT_START_MINUTES = 8 * 60 + 30;
@@ -36,7 +36,8 @@ export function extractAttendance(a: NoteAnalysis): { attendance: DraftAttendanc
       let minutes: number | null = null;
       if (p.status === 'arrivee' && !negated) ({ status, minutes } = arrival(a, clause.words, m.from + 1));
       if (status === null) continue;
-      const people = (p.target === 'objet' && clause.objects.length > 0 ? clause.objects : clause.subjects).filter(a.isSalarie);
+      const excepted = exceptedAfter(a, clause.words, m.to);
+      const people = (p.target === 'objet' && clause.objects.length > 0 ? clause.objects : clause.subjects).filter((id) => a.isSalarie(id) && !excepted.has(id));
       for (const person of people) found.push({ person, status, clause: clause.id, minutes, explicit: true });
     }
   }
@@ -91,7 +92,8 @@ function merge(a: NoteAnalysis, found: readonly Found[]): { attendance: DraftAtt
       const parts = first.excuseWords !== undefined ? [first.excuseWords] : clauses.map((c) => c.words);
       const excuse = status === 'present' ? { excused: null, tokens: [] } : excuseIn(a, parts);
       const minutes = first.minutes ?? (status === 'late' || status === 'left_early' ? durationIn(scope, status) : null);
-      const statementClauses = status === 'present' || first.excuseWords !== undefined ? [] : clauses.map((c) => c.id);
+      // « sauf Lili elle avait rdv à la CAF »: what follows a name excepted from the team is its statement too.
+      const statementClauses = status === 'present' ? [] : first.excuseWords !== undefined ? clausesHolding(a, first.excuseWords) : clauses.map((c) => c.id);
       attendance.push({ person, status, excused: excuse.excused, minutes, excuseTokens: excuse.tokens, statementClauses });
       if ((status === 'late' || status === 'absent') && first.explicit && a.lexicon.habits.findAll(scope, a.hasTag).some((m) => !meansStill(scope, m.from))) {
         const tokens: [number, number] = [scope[0]!.index, scope[scope.length - 1]!.index];
@@ -100,6 +102,11 @@ function merge(a: NoteAnalysis, found: readonly Found[]): { attendance: DraftAtt
     }
   }
   return { attendance, observations };
+}
+
+function clausesHolding(a: NoteAnalysis, words: readonly Token[]): number[] {
+  const indices = new Set(words.map((w) => w.index));
+  return a.clauses.filter((c) => c.words.some((w) => indices.has(w.index))).map((c) => c.id);
 }
 
 /** Statuses that « toujours » before them makes « still », not « always »: « toujours en arrêt », « toujours en congé ». */

@@ -51,6 +51,14 @@ export function teamStatements(a: NoteAnalysis): TeamFound[] {
   return out;
 }
 
+/** « tt le monde là sauf Lili elle avait rdv »: the people named after a « sauf » that follows word `from` of the clause are not what the phrase says. */
+export function exceptedAfter(a: NoteAnalysis, words: readonly Token[], from: number): Set<string> {
+  const exceptAt = words.findIndex((w, i) => i >= from && EXCEPT.has(w.key));
+  if (exceptAt === -1) return new Set();
+  const after = new Set(words.slice(exceptAt + 1).map((w) => w.index));
+  return new Set(a.mentions.filter((m) => m.personId !== null && after.has(m.from)).map((m) => m.personId!));
+}
+
 /**
  * Where the "sauf …" list ends: the clause holding "sauf", then short
  * parenthetical clauses ("(congé)") and "et Fatou"; a new subject stops it.
