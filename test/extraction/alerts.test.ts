@@ -24,6 +24,23 @@ describe('alerts', () => {
     expect(pairs((await extract('Momo a glissé dans la cuisine, il s’est tordu le poignet')).alerts, 'topic')).toEqual(['momo:securite']);
   });
 
+  it('reads a leaking machine as equipment, driving a machine too fast as safety, and losing one\'s temper as no breakage', async () => {
+    const kinds = async (note: string) => (await extract(note)).incidents.map((i) => `${i.kind}:${[...i.persons].sort().join(',')}`);
+    expect(await kinds('Le lave-vaisselle a fui toute la matinée.')).toEqual(['equipment:']);
+    expect(await kinds('Franck conduisait trop vite avec le chariot dans la réserve.')).toEqual(['safety:franck']);
+    const temper = await extract("Greg a pété les plombs quand je lui ai demandé de ranger l'atelier.");
+    expect(temper.incidents).toEqual([]);
+    expect(pairs(temper.observations, 'category')).toEqual(['greg:relation']);
+    // A tool that broke is still a breakage.
+    expect(await kinds('Le manche de la pioche a pété.')).toEqual(['equipment:']);
+  });
+
+  it('reads a dispute « entre eux / elles » as a conflict of the people just named, and « ça s’est calmé » as about nobody', async () => {
+    const out = await extract('Nadia a repris Rose sur son balayage, ça a chauffé entre elles mais ça s’est calmé tout seul.');
+    expect(out.incidents.map((i) => i.kind)).toEqual(['conflict']);
+    expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`).sort()).toEqual(['nadia:equipe:negative', 'rose:equipe:negative']);
+  });
+
   it('reads an odd noise of a machine as an equipment incident', async () => {
     const out = await extract('la bétonnière fait un drôle de bruit depuis ce matin, et le karcher a un bruit anormal');
     expect(out.incidents.map((i) => i.kind)).toEqual(['equipment']);

@@ -134,6 +134,13 @@ describe('what is said about someone else', () => {
     expect(typed.attendance.filter((r) => r.person === 'greg').map((r) => r.status)).toEqual(['absent']);
   });
 
+  it('does not read « venue me chercher » or « depuis qu’elle est arrivée » as today’s presence', async () => {
+    expect((await extract('Kenza est venue me chercher quand la friteuse a fumé.')).attendance).toEqual([]);
+    expect((await extract('Nadia ne s’est jamais plainte depuis qu’elle est arrivée chez nous.')).attendance).toEqual([]);
+    // An arrival told for today still counts.
+    expect((await extract('Nadia est arrivée à 8h comme d’habitude.')).attendance.map((r) => r.status)).toEqual(['present']);
+  });
+
   it('keeps a one-off trouble said with a lateness, without « car », as its reason', async () => {
     for (const note of ['Franck en retard, sa voiture était en panne.', 'Kenza arrivée en retard de dix minutes, métro en panne.', 'Nadia en retard : bus en retard ce matin.']) {
       const out = await extract(note);

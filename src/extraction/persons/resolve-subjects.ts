@@ -155,6 +155,8 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
         }
         break;
       }
+      // « ça s'est calmé tout seul », « ça se passe bien »: the situation, not the person of the clause before.
+      if (head && (w.key === 'ca' || w.key === 'cela') && (words[i + 1]?.key === 'se' || words[i + 1]?.norm === "s'")) { kind = 'other'; break; }
       if (IMPERSONAL.has(w.key) || IMPERSONAL.has(w.norm)) { impersonal = true; head = false; continue; }
       if (head && (w.key === 'ce' || w.key === 'cet' || w.key === 'cette') && TIME_WORDS.has(words[i + 1]?.key ?? '')) { i++; continue; }
       // « X et Y ont monté trois étagères, du bon travail bien d'équerre »: an appraisal of the work just told is about its authors.
@@ -180,6 +182,8 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
       subjects = carry !== null ? [...carry] : [];
       kind = subjects.length > 0 || impersonal ? 'inherited' : 'none';
     }
+    // « le ton est monté entre elles », « ça a chauffé entre eux »: what happens between the people just named is about them.
+    if (subjects.length === 0 && words.some((w, i) => w.key === 'entre' && (words[i + 1]?.key === 'eux' || words[i + 1]?.key === 'elles'))) subjects = real(refs.plural());
     const antecedents: string[] = subjectRefs ?? subjects;
     objects.push(...real(objectPronouns(words, antecedents, refs, inMention, mentionAt, kind === 'author')));
     for (const id of named) if (!subjects.includes(id) && !objects.includes(id)) objects.push(id);
