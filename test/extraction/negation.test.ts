@@ -18,6 +18,10 @@ describe('negation', () => {
     ['elle dormait plus', 'dormait', true],
     ['il est beaucoup plus poli', 'poli', false],
     ['de plus en plus autonome', 'autonome', false],
+    // « pas mal » is « quite a lot »; « pas » before « mal » that starts the phrase still denies it.
+    ['la plaie saignait pas mal', 'saignait', false],
+    ['il a pas mal avancé sur le mur', 'avance', false],
+    ['elle a pas mal au genou', 'mal', true],
     ['il a mis ses gants mais pas son casque', 'gants', false],
     ['il traînait des pieds pas motivé', 'traînait', false],
   ])('%s → %s negated: %s', (text, word, expected) => {

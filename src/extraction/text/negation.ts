@@ -45,16 +45,19 @@ export function isNegated(words: readonly Token[], from: number, to: number, lit
   // « elle a pas pu venir son fils est malade »: a phrase followed by its verb is a subject, out of reach of a negation before it.
   const subject = SUBJECT_VERBS.has(words[to]?.key ?? '') && from > 0 && !negates(words, from - 1);
   for (let j = from - 1; !subject && j >= 0 && j >= from - lookBack; j--) {
-    if (negates(words, j)) return true;
+    if (negates(words, j) && !(intensifies(words, j) && j + 1 !== from)) return true;
     if (BARRIERS.has(words[j]!.key)) break;
   }
-  for (let j = from + 1; j < to; j++) if (!literal.has(words[j]!.key) && negates(words, j)) return true;
+  for (let j = from + 1; j < to; j++) if (!literal.has(words[j]!.key) && negates(words, j) && !intensifies(words, j)) return true;
   // "elle avance pas": only after a one-word phrase, and not before a new predicate ("traînait des pieds pas motivé").
   const after = words[to];
   const then = words[to + 1];
-  return to - from === 1 && after !== undefined && AFTER_VERB.has(after.key) && (after.key !== 'plus' || plusNegates(words, to))
+  return to - from === 1 && after !== undefined && AFTER_VERB.has(after.key) && !intensifies(words, to) && (after.key !== 'plus' || plusNegates(words, to))
     && !NOUN_FOLLOWERS.has(then?.key ?? '') && !(then !== undefined && isParticiple(then));
 }
+
+/** « ça saignait pas mal », « il a pas mal progressé »: « pas mal » is « quite a lot », not a negation (« il a pas mal au dos » still is one: there « mal » starts the phrase). */
+const intensifies = (words: readonly Token[], i: number): boolean => words[i]!.key === 'pas' && words[i + 1]?.key === 'mal';
 
 /** Past participles of every group, not only « -é »: « absente pas prévenue », « malade pas venu », « fini pas rangé ». */
 const OTHER_PARTICIPLES = new Set(['fini', 'finie', 'parti', 'partie', 'sorti', 'sortie', 'compris', 'comprise', 'mis', 'mise', 'pris', 'prise', 'dit', 'dite', 'fait', 'faite', 'ecrit', 'ecrite']);
