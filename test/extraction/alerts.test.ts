@@ -41,6 +41,15 @@ describe('alerts', () => {
     expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`).sort()).toEqual(['nadia:equipe:negative', 'rose:equipe:negative']);
   });
 
+  it('keeps a dispute with a client a conflict, without an `equipe` problem (a client is not a peer)', async () => {
+    const client = await extract('Kenza a eu une prise de bec avec un client qui voulait être remboursé.');
+    expect(client.incidents.map((i) => i.kind)).toEqual(['conflict']);
+    expect(client.observations).toEqual([]);
+    // A client who only watches does not change a dispute between colleagues.
+    const peers = await extract('Greg et Momo se sont disputés devant les clients.');
+    expect(pairs(peers.observations, 'category')).toEqual(['greg:equipe', 'momo:equipe']);
+  });
+
   it('reads an odd noise of a machine as an equipment incident', async () => {
     const out = await extract('la bétonnière fait un drôle de bruit depuis ce matin, et le karcher a un bruit anormal');
     expect(out.incidents.map((i) => i.kind)).toEqual(['equipment']);

@@ -65,7 +65,9 @@ export function extractFacts(a: NoteAnalysis): { observations: DraftObservation[
         }
         if (p.kind === 'conflict') {
           const atMe = clause.words.some((w) => ABOUT_ME.has(w.norm));
-          for (const person of salaries(clause.subjects)) {
+          // « a eu une altercation avec une cliente »: a client or a resident is not a peer, so no `equipe` problem (« devant la cliente » is only a witness).
+          const withOutsider = !atMe && salaries(clause.objects).length === 0 && clause.words.some((w, i) => isOutsiderNoun(a, w) && [clause.words[i - 1], clause.words[i - 2]].some((x) => x?.key === 'avec' || x?.key === 'contre'));
+          for (const person of withOutsider ? [] : salaries(clause.subjects)) {
             observations.push({ person, category: atMe ? 'relation' : 'equipe', polarity: 'negative', evidence, clause: clause.id, tokens: range });
           }
         }
@@ -86,6 +88,11 @@ function inRelativeAboutSomeoneElse(named: ReadonlySet<number>, words: readonly 
 }
 
 const SELF_WORDS = new Set(['il', 'elle', 'lui', 'celui', 'celle', 'ce', 'moi', 'c\'est', 'est', 'et']);
+
+/** « cliente », « habitants »: a noun of `lexicon/noms/tiers.tsv`, singular or plural. */
+function isOutsiderNoun(a: NoteAnalysis, w: Token): boolean {
+  return a.lexicon.outsiders.has(w.key) || a.lexicon.outsiders.has(w.key.replace(/[sx]$/, ''));
+}
 
 function hasUnknownPerson(a: NoteAnalysis, clause: Clause): boolean {
   const indices = new Set(clause.words.map((w) => w.index));
