@@ -1,4 +1,4 @@
-import { extract } from './helpers.js';
+import { extract, pairs } from './helpers.js';
 
 /** One plain sentence per category and polarity of the observation grid, as encadrants write them. */
 const cases: Array<[string, string]> = [
@@ -64,6 +64,13 @@ describe('observation categories', () => {
   it.each(cases)('%s → %s', async (note, expected) => {
     const out = await extract(note);
     expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toContain(expected);
+  });
+
+  it('reads a professional licence (poids lourd, CACES) as an atout, and the car licence as mobility', async () => {
+    const cat = async (note: string) => pairs((await extract(note)).observations, 'category');
+    expect(await cat('Franck a le permis poids lourd, il pourra conduire le camion de collecte.')).toEqual(['franck:atout']);
+    expect(await cat('Kenza a obtenu son CACES chariot la semaine dernière.')).toEqual(['kenza:atout']);
+    expect(await cat('Franck a eu son permis B ce matin.')).toEqual(['franck:mobilite']);
   });
 
   it('does not read "droit" (straight, right-hand) as rights', async () => {
