@@ -35,6 +35,13 @@ describe('negation', () => {
     ]);
   });
 
+  it('reads « faudrait lui trouver » as a need, not as something found', async () => {
+    const out = await extract('Franck a du mal avec le français, faudrait lui trouver une formation.');
+    expect(out.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['franck:maitrise_langue:negative']);
+    const found = await extract('Momo a enfin trouvé un appartement.');
+    expect(found.observations.map((o) => `${o.person}:${o.category}:${o.polarity}`)).toEqual(['momo:logement:positive']);
+  });
+
   it('reads "pas de souci" and "rien à reprendre" as good news', async () => {
     const out = await extract('Nadia très soigneuse, rien à reprendre.');
     expect(out.observations.map((o) => o.polarity)).toEqual(['positive']);
