@@ -99,6 +99,14 @@ describe('production phrasings across trades', () => {
     expect(await produced("Un camion nous a bloqués une heure devant l'entrepôt.")).toEqual([]);
   });
 
+  it('leaves out a place after a preposition and a count of damage, and counts inventory references', async () => {
+    const produced = async (note: string) => (await extract(note)).production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort();
+    expect(await produced('On a posé les étagères dans les trois bureaux.')).toEqual([]);
+    expect(await produced("On a lavé le linge de l'hôtel, deux pulls ont rétréci.")).toEqual([]);
+    expect(await produced('On a repassé 40 chemises, trois se sont déchirées.')).toEqual(['40 piece']);
+    expect(await produced('Inventaire de la réserve, on a compté et étiqueté 150 références.')).toEqual(['150 piece']);
+  });
+
   it('counts hectares as square metres', async () => {
     const out = await extract('Fauche des prés : 2 hectares, et 1,5 ha de tonte');
     expect(out.production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort()).toEqual(['15000 m2', '20000 m2']);

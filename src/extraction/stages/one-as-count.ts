@@ -39,3 +39,12 @@ export function inCountList(words: readonly Token[], i: number, end: number, las
   const beforeCount = link !== undefined && (startsNumber(link) || (link.key === 'et' && words[end + 2] !== undefined && startsNumber(words[end + 2]!)));
   return afterCount || beforeCount;
 }
+
+const DAMAGED = /^(retreci|cass|abim|dechir|brul|tache|perdu|vole|tomb|renvers|explos|fondu)/;
+
+/** « deux pulls ont rétréci », « trois assiettes se sont cassées »: a count of damage, not of work done. */
+export function damagedAfter(words: readonly Token[], at: number): boolean {
+  let j = at;
+  if (words[j]?.key === 'se' || words[j]?.norm === "s'") j++;
+  return AUXILIARIES.has(words[j]?.key ?? '') && DAMAGED.test(words[j + 1]?.key ?? '');
+}

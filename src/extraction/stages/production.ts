@@ -4,11 +4,12 @@ import type { NoteAnalysis } from '../engine/note-analysis.js';
 import { halfAfter, parseNumberAt, startsNumber } from '../quantities/french-numbers.js';
 import type { Token } from '../text/token.js';
 import type { Unit } from '../../core/domain/taxonomy.js';
-import { afterWorkVerb, countNounAt, inCountList, NOT_OUTPUT } from './one-as-count.js';
+import { afterWorkVerb, countNounAt, damagedAfter, inCountList, NOT_OUTPUT } from './one-as-count.js';
 
 /** Before a number these words make it a place, a time or a rank, not an output ("à un mètre", "à 9h", "sur cinq"). */
 const NOT_BEFORE = new Set(['a', 'vers', 'des', 'jusque', 'jusqu', 'depuis', 'pendant', 'sur', 'entre', 'avant', 'apres', 'numero', 'n', 'dans']);
 const LINKS = new Set(['de', "d'", 'des', 'du']);
+const ARTICLES = new Set(['les', 'des', 'ces', 'nos', 'mes', 'ses']);
 const GLUED: Readonly<Record<string, Unit>> = { m2: 'm2', 'm²': 'm2', m3: 'm3', 'm³': 'm3', m: 'm', ml: 'm', kg: 'kg', kgs: 'kg', t: 't', l: 'l', h: 'h' };
 const MONEY = /^[€$£%°]$/;
 
@@ -40,7 +41,9 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
       const skip = n.end - 1;
       const oneCounts = n.value === 1 && n.spelled && (afterWorkVerb(words, i) || inCountList(words, i, n.end, lastCountEnd));
       const found = measure(a, words, n.end, n.glued, n.value, n.spelled, { ...context, workSentence: context.workSentence && prev?.key !== 'les' && prev?.key !== 'des', oneCounts });
-      const allowedBefore = prev === undefined || (!NOT_BEFORE.has(prev.key) && !NOT_OUTPUT.test(prev.key));
+      // « dans les deux chambres »: a place after a preposition, as « dans deux chambres » would be.
+      const placed = prev !== undefined && ARTICLES.has(prev.key) && NOT_BEFORE.has(words[i - 2]?.key ?? '');
+      const allowedBefore = prev === undefined || (!NOT_BEFORE.has(prev.key) && !NOT_OUTPUT.test(prev.key) && !placed);
       const nextRaw = a.tokens[words[n.end - 1]!.index + 1];
       // « 36 objets vendus dont 2 canapés »: a part of a count already given, not another output.
       const partOfCount = prev?.key === 'dont' && counted.has(clause.sentence);
@@ -50,7 +53,7 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
         const bare = bareActivity(activities, words, i, n.end, n.value);
         if (bare !== null) out.push({ activity: bare, quantity: round(n.value), unit: null });
       }
-      if (found === null || refused) {
+      if (found === null || refused || damagedAfter(words, found.end)) {
         i = skip;
         continue;
       }
