@@ -107,6 +107,15 @@ describe('production phrasings across trades', () => {
     expect(await produced('Inventaire de la réserve, on a compté et étiqueté 150 références.')).toEqual(['150 piece']);
   });
 
+  it('counts « en » as the object named before it: « des cartons, j’en ai vidé douze »', async () => {
+    const produced = async (note: string) => (await extract(note)).production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort();
+    expect(await produced('Tri des cartons au dépôt, on en a vidé vingt-deux avant la pause.')).toEqual(['22 piece']);
+    expect(await produced('Pour les colis du matin, Greg en a préparé 35.')).toEqual(['35 piece']);
+    // Neither people nor what is left are output.
+    expect(await produced('Des clients, on en a vu une trentaine.')).toEqual([]);
+    expect(await produced('Des sacs, il en reste trois.')).toEqual([]);
+  });
+
   it('counts hectares as square metres', async () => {
     const out = await extract('Fauche des prés : 2 hectares, et 1,5 ha de tonte');
     expect(out.production.filter((p) => p.quantity !== null).map((p) => `${p.quantity} ${p.unit}`).sort()).toEqual(['15000 m2', '20000 m2']);

@@ -18,6 +18,12 @@ const SEEN = /^(vu|vue|eu|pu|su|lu|trouve|apercu|croise|remarque|encore|toute|to
 /** Something done to an object by accident, not output: « a bousculé un carton », « a renversé une palette ». */
 const MISHAP = /^(bouscul|renvers|percut|heurt|touch|cogn|lach|echapp|tomb)/;
 
+/** A past participle of work done (« ramené », « vendu », « fait »), not of seeing, breaking or bumping into, nor an infinitive in -re. */
+export function isWorkParticiple(verb: Token): boolean {
+  const infinitive = /re$/.test(verb.key) && !/é$/i.test(verb.text);
+  return WORK_PARTICIPLE.test(verb.key) && !infinitive && !NOT_OUTPUT.test(verb.key) && !SEEN.test(verb.key) && !MISHAP.test(verb.key);
+}
+
 /** A listed counted object (`lexicon/production/objets.tsv`) right at `at`. */
 export function countNounAt(a: NoteAnalysis, words: readonly Token[], at: number): boolean {
   const w = words[at];
@@ -27,7 +33,7 @@ export function countNounAt(a: NoteAnalysis, words: readonly Token[], at: number
 /** « on a ramené un canapé », « on a aussi monté une armoire »: the object of a participle after its auxiliary (not « a cassé une chaise », nor an infinitive: « a voulu descendre un frigo »). */
 export function afterWorkVerb(words: readonly Token[], i: number): boolean {
   const verb = words[i - 1];
-  if (verb === undefined || !WORK_PARTICIPLE.test(verb.key) || /re$/.test(verb.key) || NOT_OUTPUT.test(verb.key) || SEEN.test(verb.key) || MISHAP.test(verb.key)) return false;
+  if (verb === undefined || !isWorkParticiple(verb)) return false;
   return [words[i - 2], words[i - 3]].some((w) => w !== undefined && AUXILIARIES.has(w.key));
 }
 

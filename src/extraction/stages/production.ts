@@ -5,6 +5,7 @@ import { halfAfter, parseNumberAt, startsNumber } from '../quantities/french-num
 import type { Token } from '../text/token.js';
 import type { Unit } from '../../core/domain/taxonomy.js';
 import { afterWorkVerb, countNounAt, damagedAfter, inCountList, NOT_OUTPUT } from './one-as-count.js';
+import { objectOfEn } from './pronoun-count.js';
 
 /** Before a number these words make it a place, a time or a rank, not an output ("à un mètre", "à 9h", "sur cinq"). */
 const NOT_BEFORE = new Set(['a', 'vers', 'des', 'jusque', 'jusqu', 'depuis', 'pendant', 'sur', 'entre', 'avant', 'apres', 'numero', 'n', 'dans']);
@@ -40,7 +41,9 @@ export function extractProduction(a: NoteAnalysis): ProductionRecord[] {
       if (n === null) continue;
       const skip = n.end - 1;
       const oneCounts = n.value === 1 && n.spelled && (afterWorkVerb(words, i) || inCountList(words, i, n.end, lastCountEnd));
-      const found = measure(a, words, n.end, n.glued, n.value, n.spelled, { ...context, workSentence: context.workSentence && prev?.key !== 'les' && prev?.key !== 'des', oneCounts });
+      const measured = measure(a, words, n.end, n.glued, n.value, n.spelled, { ...context, workSentence: context.workSentence && prev?.key !== 'les' && prev?.key !== 'des', oneCounts });
+      const enItem = measured === null && n.value >= 2 && Number.isInteger(n.value) && n.glued === '' ? objectOfEn(a, clause, i) : null;
+      const found: Measure | null = measured ?? (enItem !== null ? { unit: 'piece', quantity: n.value, item: enItem, end: n.end } : null);
       // « dans les deux chambres »: a place after a preposition, as « dans deux chambres » would be.
       const placed = prev !== undefined && ARTICLES.has(prev.key) && NOT_BEFORE.has(words[i - 2]?.key ?? '');
       const allowedBefore = prev === undefined || (!NOT_BEFORE.has(prev.key) && !NOT_OUTPUT.test(prev.key) && !placed);
