@@ -73,6 +73,13 @@ describe('observation categories', () => {
     expect(await cat('Franck a eu son permis B ce matin.')).toEqual(['franck:mobilite']);
   });
 
+  it('reads « fait (pas) attention à » the work as care (qualite), and to safety as safety', async () => {
+    const obs = async (note: string) => (await extract(note)).observations.map((o) => `${o.person}:${o.category}:${o.polarity}`);
+    expect(await obs('Kenza fait pas attention aux dates quand elle range la chambre froide.')).toEqual(['kenza:qualite:negative']);
+    expect(await obs('Franck fait bien attention aux finitions.')).toEqual(['franck:qualite:positive']);
+    expect(await obs('Greg fait jamais attention à la sécurité.')).toEqual(['greg:securite:negative']);
+  });
+
   it('does not read "droit" (straight, right-hand) as rights', async () => {
     const out = await extract('Greg marchait pas droit en revenant de la pause, il a pris à droite au lieu de suivre.');
     expect(out.observations.filter((o) => o.category === 'difficulte_administrative')).toEqual([]);
