@@ -141,6 +141,14 @@ describe('what is said about someone else', () => {
     expect((await extract('Nadia est arrivée à 8h comme d’habitude.')).attendance.map((r) => r.status)).toEqual(['present']);
   });
 
+  it('carries the author’s object over « puis » to a participle with no subject: « je l’ai mis au rangement puis renvoyé chez lui »', async () => {
+    const out = await extract("Greg avait les yeux rouges ce matin. Je l'ai mis au rangement puis renvoyé chez lui vers 11h.");
+    expect(out.attendance.map((r) => `${r.person}:${r.status}`)).toEqual(['greg:left_early']);
+    // Without a participle, the clause after « puis » says nothing about him.
+    const other = await extract("Greg est arrivé à l'heure. Je l'ai mis au rangement puis on a fini le mur.");
+    expect(other.attendance.map((r) => `${r.person}:${r.status}`)).toEqual(['greg:present']);
+  });
+
   it('keeps a one-off trouble said with a lateness, without « car », as its reason', async () => {
     for (const note of ['Franck en retard, sa voiture était en panne.', 'Kenza arrivée en retard de dix minutes, métro en panne.', 'Nadia en retard : bus en retard ce matin.']) {
       const out = await extract(note);

@@ -184,6 +184,11 @@ export function resolveSubjects(segments: readonly Segment[], mentions: readonly
     }
     // « le ton est monté entre elles », « ça a chauffé entre eux »: what happens between the people just named is about them.
     if (subjects.length === 0 && words.some((w, i) => w.key === 'entre' && (words[i + 1]?.key === 'eux' || words[i + 1]?.key === 'elles'))) subjects = real(refs.plural());
+    // « je l'ai mis au tri puis renvoyé chez lui »: a participle after « puis / et » goes on with the author's clause and its object.
+    if (kind === 'none' && prev !== undefined && prev.kind === 'author' && prev.sentence === seg.sentence && sharesObject(words)) {
+      kind = 'author';
+      objects.push(...prev.objects);
+    }
     const antecedents: string[] = subjectRefs ?? subjects;
     objects.push(...real(objectPronouns(words, antecedents, refs, inMention, mentionAt, kind === 'author')));
     for (const id of named) if (!subjects.includes(id) && !objects.includes(id)) objects.push(id);
@@ -205,6 +210,15 @@ function unknownNameGender(m: Mention, words: readonly Token[], i: number, first
   if (MALE_TITLES.has(first.key)) return 'm';
   if (FEMALE_TITLES.has(first.key)) return 'f';
   return firstNames.get(first.key) ?? firstNames.get(first.key.split('-')[0] ?? '') ?? null;
+}
+
+const LINKED = new Set(['puis', 'et', 'ensuite', 'apres']);
+
+/** « puis renvoyé chez lui », « et ramené au dépôt »: a linking word, then a past participle with no subject of its own. */
+function sharesObject(words: readonly Token[]): boolean {
+  let j = 0;
+  while (j < 2 && LINKED.has(words[j]?.key ?? '')) j++;
+  return j > 0 && /(é|ée|és|ées)$/i.test(words[j]?.text ?? '');
 }
 
 const WORK_NOUNS = new Set(['travail', 'boulot', 'job', 'taf', 'ouvrage']);
