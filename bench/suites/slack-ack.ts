@@ -27,7 +27,7 @@ import { BOT_USER_ID, TEAM_ID } from '../../test/support/slack-web-api.js';
  *
  * For a quick look: ACK_LEVELS=10 ACK_EVENTS=50 (events per round); ACK_DATABASES=postgres
  * (or pglite, or postgres-journal: PostgreSQL with INTAKE_JOURNAL_DIR) measures one side only; ACK_PROFILE=<dir> writes the CPU profiles of the
- * services there (the bare app's under <dir>/bare).
+ * services there (the bare app's under <dir>/bare); ACK_NODE_FLAGS='--trace-gc' passes V8 flags to Relais.
  */
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'relais.js');
@@ -133,7 +133,12 @@ async function relais(world: World, database: { pgliteDir: string } | { url: str
   };
   const seeded = spawnSync(process.execPath, [bin, 'demo', 'seed'], { cwd: root, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: 'ignore' });
   if (seeded.status !== 0) throw new Error('relais demo seed failed');
-  const child = spawn(process.execPath, [...(process.env['ACK_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['ACK_PROFILE']}`] : []), bin, 'start'], { cwd: root, env: { PATH: process.env['PATH'] ?? '', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profile = process.env['ACK_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['ACK_PROFILE']}`] : [];
+  // Experiments with V8 (ACK_NODE_FLAGS='--trace-gc'): the service's output is shown then.
+  const nodeFlags = (process.env['ACK_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeFlags, ...profile, bin, 'start'], {
+    cwd: root, env: { PATH: process.env['PATH'] ?? '', ...env, PORT: String(port) }, stdio: ['ignore', nodeFlags.length > 0 ? 'inherit' : 'ignore', 'inherit'],
+  });
   await untilAnswers(port, '/readyz');
   const t = target(port);
   // Steady state: the encadrant has written before, so Relais already knows who they are (linked by e-mail).
