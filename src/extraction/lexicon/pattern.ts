@@ -37,9 +37,8 @@ function parseAlt(raw: string, abbreviations?: ReadonlyMap<string, string>): Alt
   if (body.toLowerCase() === 'là') return [{ mode: 'tag', value: 'la' }];
   // An elided word written alone (« =l' », « d' ») would tokenize as a bare letter: it matches the elided form only (« l'a », « l a »).
   const elided = ELIDED_ALONE_RE.test(body);
-  const all = tokenize(elided ? `${body}a` : body, { abbreviations }).filter((t) => t.kind !== 'punct');
-  if (elided) return all.slice(0, 1).map((t) => ({ mode: 'exact', value: t.norm }));
-  const words = all;
+  const words = tokenize(elided ? `${body}a` : body, { abbreviations }).filter((t) => t.kind !== 'punct');
+  if (elided) return words.slice(0, 1).map((t) => ({ mode: 'exact', value: t.norm }));
   return words.map((t) => {
     if (prefix) return { mode: 'prefix', value: fold(t.text) };
     const s = stem(t.key);

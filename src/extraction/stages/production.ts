@@ -108,7 +108,7 @@ function measure(a: NoteAnalysis, words: readonly Token[], at: number, glued: st
   for (let j = at; j < Math.min(words.length, at + 3); j++) {
     const w = words[j]!;
     if (a.lexicon.nonProduction.has(w.key) || a.lexicon.nonProduction.has(w.stem) || startsNumber(w)) return null;
-    if (a.lexicon.countNouns.has(w.key) || a.lexicon.countNouns.has(w.stem)) return { unit: 'piece', quantity: value, item: w.text, end: j + 1 };
+    if (countNounAt(a, words, j)) return { unit: 'piece', quantity: value, item: w.text, end: j + 1 };
     if (!LINKS.has(w.key) && j > at) break;
   }
   const next = words[at];

@@ -1,7 +1,7 @@
 import type { NoteAnalysis } from '../engine/note-analysis.js';
 import type { Clause } from '../persons/resolve-subjects.js';
 import { AUXILIARIES } from '../text/function-words.js';
-import { isWorkParticiple } from './one-as-count.js';
+import { countNounAt, isWorkParticiple } from './one-as-count.js';
 
 /**
  * « livraison des paniers, on en a fait cinquante et un », « des cartons, j'en
@@ -16,8 +16,7 @@ export function objectOfEn(a: NoteAnalysis, clause: Clause, i: number): string |
   if (words[enAt]?.key !== 'en') return null;
   const before = a.clauses.filter((c) => c.sentence === clause.sentence && c.id <= clause.id).flatMap((c) => [...c.words]).filter((w) => w.index < words[enAt]!.index);
   for (let j = before.length - 1; j >= 0; j--) {
-    const w = before[j]!;
-    if (w.kind === 'word' && (a.lexicon.countNouns.has(w.key) || a.lexicon.countNouns.has(w.stem))) return w.text;
+    if (countNounAt(a, before, j)) return before[j]!.text;
   }
   return null;
 }
