@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,19 +25,31 @@ import { BOT_USER_ID, TEAM_ID } from '../../test/support/slack-web-api.js';
  * sides (ABBA) so that drift on a shared machine hits both alike, and every
  * percentile is over several hundred events.
  *
- * For a quick look: ACK_LEVELS=10 ACK_EVENTS=50 (events per round); ACK_DATABASES=postgres
- * (or pglite, or postgres-journal: PostgreSQL with INTAKE_JOURNAL_DIR) measures one side only; ACK_PROFILE=<dir> writes the CPU profiles of the
- * services there (the bare app's under <dir>/bare); ACK_NODE_FLAGS='--trace-gc' passes V8 flags to Relais.
+ * Each set-up gets a fresh bare app of its own, and both are warmed with the same
+ * ACK_WARMUP events (1000) before anything is timed.
+ *
+ * Knobs: ACK_LEVELS=10 (concurrency levels), ACK_TOTAL=300 (events per side and level),
+ * ACK_EVENTS=50 (events per round); ACK_DATABASES=postgres (or pglite, or postgres-journal:
+ * PostgreSQL with INTAKE_JOURNAL_DIR) measures one set-up only. To look inside:
+ * ACK_SAMPLES=<file> writes every round's latencies; ACK_PROFILE=<dir> writes the services' CPU
+ * profiles (the bare app's under <dir>/bare) and bursts.json, when each round ran on the
+ * profiles' clock; ACK_NODE_FLAGS='--trace-gc' passes V8 flags to Relais.
  */
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'relais.js');
 const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-bench-token';
-const ROUNDS = 6;
-const EVENTS_PER_ROUND = Number(process.env['ACK_EVENTS'] ?? 150);
+/** Events each side gets per level, in rounds of `roundSize` (short rounds: a slow spell of the machine falls on both sides alike). */
+const EVENTS_PER_LEVEL = Number(process.env['ACK_TOTAL'] ?? 900);
+/** At least three waves of the level's concurrency per round, so that "50 concurrent" stays 50 in flight. */
+const roundSize = (concurrency: number): number => Math.max(Number(process.env['ACK_EVENTS'] ?? 50), 3 * concurrency);
+const roundsAt = (concurrency: number): number => Math.max(2, Math.round(EVENTS_PER_LEVEL / roundSize(concurrency)));
+const WARMUP_EVENTS = Number(process.env['ACK_WARMUP'] ?? 1000);
 const DATABASES = new Set((process.env['ACK_DATABASES'] ?? 'pglite,postgres,postgres-journal').split(','));
 
 let sent = 0;
+/** When each measured burst ran, on the monotonic clock V8's CPU profiles use (written next to them with ACK_PROFILE). */
+const bursts: { side: string; setup: string; pid: number; concurrency: number; fromUs: number; toUs: number; latenciesMs: number[] }[] = [];
 
 interface Target { readonly port: number; readonly agent: Agent }
 
@@ -180,7 +192,7 @@ async function startWorld(): Promise<World> {
  * waits for those drafts, so that neither side is measured while Relais' background work
  * shares the machine's CPU.
  */
-async function compare(world: World, bare: Side, ours: Side, concurrency: number): Promise<{ base: number[]; mine: number[]; draftsDone: number[]; cpu: Map<Side, number> }> {
+async function compare(world: World, bare: Side, ours: Side, concurrency: number, label: string): Promise<{ base: number[]; mine: number[]; draftsDone: number[]; cpu: Map<Side, number> }> {
   const base: number[] = [];
   const mine: number[] = [];
   const draftsDone: number[] = [];
@@ -188,11 +200,13 @@ async function compare(world: World, bare: Side, ours: Side, concurrency: number
   await burst(bare.target, world.userId, concurrency, 50);
   await burst(ours.target, world.userId, concurrency, 50);
   await settle(world);
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < roundsAt(concurrency); r++) {
     const order = r % 2 === 0 ? [bare, ours] : [ours, bare];
     for (const side of order) {
       const before = cpuMs(side.pid);
-      const got = await burst(side.target, world.userId, concurrency, EVENTS_PER_ROUND);
+      const from = process.hrtime.bigint();
+      const got = await burst(side.target, world.userId, concurrency, roundSize(concurrency));
+      bursts.push({ side: side === bare ? 'bare' : 'relais', setup: label, pid: side.pid, concurrency, fromUs: Number(from / 1000n), toUs: Number(process.hrtime.bigint() / 1000n), latenciesMs: got });
       cpu.set(side, cpu.get(side)! + cpuMs(side.pid) - before);
       if (side === bare) {
         base.push(...got);
@@ -205,12 +219,35 @@ async function compare(world: World, bare: Side, ours: Side, concurrency: number
   return { base, mine, draftsDone, cpu };
 }
 
-async function levels(label: string, world: World, bare: Side, ours: Side): Promise<BenchRow[]> {
+/**
+ * Both processes warmed alike before anything is timed: the same events to each, so that V8 has
+ * compiled both sides' hot paths (a bare app warmed by earlier runs against a fresh Relais measured
+ * the JIT, not the acknowledgement). Relais' drafts of the warm-up are done before the first round.
+ */
+async function warmUp(world: World, bare: Side, ours: Side): Promise<void> {
+  for (const side of [bare, ours]) await burst(side.target, world.userId, 10, WARMUP_EVENTS);
+  await settle(world);
+}
+
+/** One set-up against a bare Bolt app of its own, both fresh and warmed alike; the rows of every level. */
+async function levels(label: string, world: World, startOurs: () => Promise<Side>): Promise<BenchRow[]> {
+  const bare = await bareBolt();
+  const ours = await startOurs().catch(async (error: unknown) => { await bare.stop(); throw error; });
+  try {
+    await warmUp(world, bare, ours);
+    return await levelRows(label, world, bare, ours);
+  } finally {
+    await ours.stop();
+    await bare.stop();
+  }
+}
+
+async function levelRows(label: string, world: World, bare: Side, ours: Side): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const c of (process.env['ACK_LEVELS'] ?? '1,10,50').split(',').map(Number)) {
     const started = performance.now();
-    const { base, mine, draftsDone, cpu } = await compare(world, bare, ours, c);
-    const perEvent = (side: Side) => cpu.get(side)! / (ROUNDS * EVENTS_PER_ROUND);
+    const { base, mine, draftsDone, cpu } = await compare(world, bare, ours, c, label);
+    const perEvent = (side: Side) => cpu.get(side)! / mine.length;
     rows.push({ suite: 'slack-ack', name: `CPU per acknowledged event, ${c} concurrent, ${label}`, value: round(perEvent(ours), 2), unit: 'ms', baseline: round(perEvent(bare), 2), ratio: round(perEvent(ours) / perEvent(bare), 2) });
     process.stderr.write(`  ${label}, ${c} concurrent: ${Math.round(performance.now() - started)} ms\n`);
     for (const p of [50, 99]) {
@@ -221,7 +258,7 @@ async function levels(label: string, world: World, bare: Side, ours: Side): Prom
         ...(p === 99 ? { target: 'p99 < 1.5× bare Bolt and < 3 s', met: value < 1.5 * baseline && value < 3000 } : {}),
       });
     }
-    rows.push({ suite: 'slack-ack', name: `${EVENTS_PER_ROUND} notes at ${c} concurrent, ${label}: last draft posted after the burst (median of ${draftsDone.length})`, value: Math.round(percentile(draftsDone, 50)), unit: 'ms' });
+    rows.push({ suite: 'slack-ack', name: `${roundSize(c)} notes at ${c} concurrent, ${label}: last draft posted after the burst (median of ${draftsDone.length})`, value: Math.round(percentile(draftsDone, 50)), unit: 'ms' });
   }
   return rows;
 }
@@ -232,20 +269,17 @@ export const suite: BenchSuite = {
     const rows: BenchRow[] = [];
     const dir = mkdtempSync(join(tmpdir(), 'relais-ack-'));
     const world = await startWorld();
-    const bare = await bareBolt();
     try {
       if (DATABASES.has('pglite')) {
-        const onPglite = await relais(world, { pgliteDir: join(dir, 'pglite') });
-        try {
-          rows.push(...await levels('PGlite', world, bare, onPglite));
-        } finally {
-          await onPglite.stop();
-        }
+        rows.push(...await levels('PGlite', world, () => relais(world, { pgliteDir: join(dir, 'pglite') })));
         // Every model call hangs until the service's 20-second timeout; the acknowledgement must not wait for it.
+        const bare = await bareBolt();
         const slow = await relais(world, { pgliteDir: join(dir, 'pglite-slow-model') }, {
           LLM_PROVIDER: 'openai-compatible', OPENAI_BASE_URL: world.llmUrl, OPENAI_API_KEY: 'bench', OPENAI_MODEL: 'bench-model', LLM_TIMEOUT_MS: '20000',
         });
         try {
+          // Warmed alike (50 events each): every note sent to this side starts a model call that hangs.
+          await burst(bare.target, world.userId, 10, 50);
           const base: number[] = [];
           const mine: number[] = [];
           await burst(slow.target, world.userId, 10, 50);
@@ -260,6 +294,7 @@ export const suite: BenchSuite = {
             baseline: round(percentile(base, 99), 1), ratio: round(value / percentile(base, 99), 2), target: '< 3 s', met: value < 3000 });
         } finally {
           await slow.stop();
+          await bare.stop();
         }
       }
       // PostgreSQL as configured by default (each event written to the shared table before the acknowledgement),
@@ -274,19 +309,14 @@ export const suite: BenchSuite = {
           rows.push({ suite: 'slack-ack', name: `${label}: skipped (set TEST_DATABASE_URL or RELAIS_BENCH_DATABASE_URL)`, value: 0, unit: '-' });
           continue;
         }
-        rows.push(...await withPostgresDatabase(url, async (databaseUrl) => {
-          const side = await relais(world, { url: databaseUrl, ...(journal ? { journalDir: join(dir, 'intake-journal') } : {}) });
-          try {
-            return await levels(label, world, bare, side);
-          } finally {
-            await side.stop();
-          }
-        }));
+        rows.push(...await withPostgresDatabase(url, (databaseUrl) => levels(label, world,
+          () => relais(world, { url: databaseUrl, ...(journal ? { journalDir: join(dir, 'intake-journal') } : {}) }))));
       }
     } finally {
-      await bare.stop();
       await stopChild(world.child);
       rmSync(dir, { recursive: true, force: true });
+      if (process.env['ACK_PROFILE']) writeFileSync(join(process.env['ACK_PROFILE'], 'bursts.json'), JSON.stringify(bursts));
+      if (process.env['ACK_SAMPLES']) writeFileSync(process.env['ACK_SAMPLES'], JSON.stringify(bursts));
     }
     return rows;
   },
