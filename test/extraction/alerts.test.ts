@@ -238,3 +238,19 @@ describe('injuries said as something done to a body part', () => {
     expect(pairs((await extract("Un client a craqué, Greg s'est pris un coup de poing dans le ventre.")).alerts, 'topic')).toEqual(['greg:violence']);
   });
 });
+
+describe('help called for a medical emergency', () => {
+  it('keeps a malaise with the firemen who came for it one emergency: no accident, no injury alert, and a sante observation even when it excuses a departure', async () => {
+    const out = await extract('Kenza se sentait mal, elle a fait un malaise vers midi, pompiers appelés, emmenée à l’hôpital.', 'eti2');
+    expect(pairs(out.alerts, 'topic')).toEqual(['kenza:sante']);
+    expect(out.incidents.map((i) => i.kind)).toEqual(['other']);
+    expect(pairs(out.observations, 'category')).toContain('kenza:sante');
+    expect(pairs(out.attendance, 'status')).toEqual(['kenza:left_early']);
+  });
+
+  it('still reads the firemen as an injury when no malaise is told', async () => {
+    const out = await extract('Franck est tombé de l’escabeau, les pompiers l’ont emmené aux urgences.', 'eti2');
+    expect(pairs(out.alerts, 'topic')).toEqual(['franck:securite']);
+    expect(out.incidents.map((i) => i.kind)).toEqual(['accident']);
+  });
+});

@@ -44,7 +44,8 @@ export function finalize(a: NoteAnalysis, d: Drafts): ShiftNoteExtraction {
   const observations: ObservationRecord[] = [];
   for (const o of d.observations) {
     const excused = excuseTokens.get(o.person);
-    if (FREINS.has(o.category) && excused !== undefined && [...range(o.tokens)].some((t) => excused.has(t))) continue;
+    // « malaise » excuses the departure, yet a medical emergency is also a `sante` observation (contract): an alert is never a mere excuse.
+    if (FREINS.has(o.category) && excused !== undefined && [...range(o.tokens)].some((t) => excused.has(t)) && !alerting(a, o.clause)) continue;
     // "absente, rdv préfecture pour son titre de séjour": the reason of an absence stays in attendance (contract).
     if (FREINS.has(o.category) && o.polarity !== 'negative' && reasonClauses.get(o.person)?.has(o.clause)) continue;
     if (FREINS.has(o.category) && reasonClauses.get(o.person)?.has(o.clause) && a.clauses[o.clause]!.words.some((w) => BECAUSE.has(w.key) || w.key === 'avait' || w.key === 'avaient')) continue;

@@ -66,7 +66,7 @@ export const alertRow: RowBuilder<AlertPhrase> = (r, pattern) => {
   const topic = fold(r.get('sujet'));
   if (topic !== 'ignorer' && !isCode(ALERT_TOPICS, topic)) return new Problem(`sujet inconnu « ${r.get('sujet')} »`);
   const role = fold(r.get('role')) || 'auteur';
-  if (role !== 'auteur' && role !== 'victime' && role !== 'objet') return new Problem(`rôle « ${r.get('role')} » : auteur, victime ou objet`);
+  if (role !== 'auteur' && role !== 'victime' && role !== 'objet' && role !== 'secours') return new Problem(`rôle « ${r.get('role')} » : auteur, victime, objet ou secours`);
   const incident = r.get('incident') === '' ? null : lookup(INCIDENT_WORDS, r.get('incident'), 'incident');
   if (incident instanceof Problem) return incident;
   const observation = fold(r.get('observation'));

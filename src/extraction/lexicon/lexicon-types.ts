@@ -22,8 +22,12 @@ export type ExcusePhrase = Phrase & { readonly excused: boolean | null };
 /** An alert phrase; `incident` and `observation` are what the contract adds with it (an injury is also an accident and a sante observation). */
 export type AlertPhrase = Phrase & {
   readonly topic: AlertTopic | 'ignore';
-  /** auteur: the subject does it (or suffers it when no roster subject); victime: the subject suffers it; objet: the person acted on suffers it. */
-  readonly role: 'auteur' | 'victime' | 'objet';
+  /**
+   * auteur: the subject does it (or suffers it when no roster subject); victime: the subject suffers it; objet: the person
+   * acted on suffers it; secours: help called (« pompiers », « aux urgences »), read like auteur but only when the sentence
+   * names no medical emergency of that person (a malaise and the firemen who came for it are one emergency, not an injury).
+   */
+  readonly role: 'auteur' | 'victime' | 'objet' | 'secours';
   readonly incident: IncidentKind | null;
   readonly observation: ObservationCategory | null;
 };

@@ -15,12 +15,15 @@ export function extractAlerts(a: NoteAnalysis): { alerts: AlertRecord[]; inciden
   const alerts: AlertRecord[] = [];
   const incidents: DraftIncident[] = [];
   const observations: DraftObservation[] = [];
+  const emergencies = medicalEmergencies(a);
   for (const clause of a.clauses) {
     const evidence = a.span(clause.words);
     for (const m of a.alertsIn(clause)) {
       const p = m.phrase;
       if (p.topic === 'ignore') continue;
       const subjects = clause.subjects.filter(a.isSalarie);
+      // « elle a fait un malaise, pompiers appelés »: the help called belongs to the emergency told in the sentence.
+      if (p.role === 'secours' && subjects.some((s) => emergencies.has(`${clause.sentence}|${s}`))) continue;
       const objects = clause.objects.filter(a.isSalarie);
       // « Greg a été frappé par Momo »: between two salariés the alert goes to the one who acts (the victim is the subject here).
       const agents = p.topic === 'violence' && p.role === 'victime' ? agentsAfterPar(a, clause) : [];
@@ -46,6 +49,16 @@ export function extractAlerts(a: NoteAnalysis): { alerts: AlertRecord[]; inciden
     }
   }
   return { alerts, incidents, observations };
+}
+
+/** `sentence|person` for each medical emergency without injury (an alert that brings an `other` incident: a malaise). */
+function medicalEmergencies(a: NoteAnalysis): Set<string> {
+  const found = new Set<string>();
+  for (const clause of a.clauses) {
+    if (!a.alertsIn(clause).some((m) => m.phrase.topic === 'sante' && m.phrase.incident === 'other')) continue;
+    for (const s of clause.subjects.filter(a.isSalarie)) found.add(`${clause.sentence}|${s}`);
+  }
+  return found;
 }
 
 /** Salariés named right after « par » in the clause: who did what a passive phrase says (« frappé par Momo »). */
