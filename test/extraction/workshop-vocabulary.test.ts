@@ -18,7 +18,7 @@ describe('threats with a blade', () => {
 
 describe('incidents look-alikes', () => {
   it('does not take finding a fault for a breakdown', async () => {
-    expect(await kinds('Pierre a trouvé la panne du scooter en dix minutes.')).toEqual([]);
+    expect(await kinds('Greg a trouvé la panne de la tondeuse en dix minutes.')).toEqual([]);
     expect(await kinds('Le compresseur est tombé en panne.')).toEqual(['equipment']);
   });
 
