@@ -64,3 +64,14 @@ describe('counted work of a garage and a sewing workshop', () => {
     expect((await extract(note)).production.map((p) => `${p.unit}|${p.quantity}`).sort()).toEqual([...expected].sort());
   });
 });
+
+describe('know-how on a task, and a task named', () => {
+  it('reads « très bon sur le / la… » as know-how', async () => {
+    expect(await facts('Franck très bon sur le réglage des feux, rien à reprendre.')).toContain('franck:technique:positive');
+  });
+
+  it('reads « fait les finitions » as the task, not its quality', async () => {
+    expect(await facts('Rose fait les finitions seule maintenant.')).not.toContain('rose:qualite:positive');
+    expect(await facts('Kenza a rendu des finitions impeccables.')).toContain('kenza:qualite:positive');
+  });
+});
