@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultLexiconDir, loadLexicon } from '../../src/extraction/lexicon/load-lexicon.js';
-import { compilePattern, matchAt } from '../../src/extraction/lexicon/pattern.js';
+import { compilePattern, matchAt, patternProblem } from '../../src/extraction/lexicon/pattern.js';
 import { tokenize } from '../../src/extraction/text/tokenize.js';
 import { stem } from '../../src/extraction/lexicon/stem.js';
 import { createRulesShiftNoteExtractor } from '../../src/extraction/rules-shift-note-extractor.js';
@@ -29,6 +29,14 @@ describe('lexicon', () => {
     const dir = lexiconCopy();
     appendFileSync(join(dir, 'observations', 'qualite.tsv'), 'super-positif\tbeau travail\n');
     expect(loadLexicon(dir).problems).toEqual([expect.stringContaining('observations/qualite.tsv')]);
+  });
+
+  it('refuses an alternative of several words instead of keeping its first word and matching nothing', () => {
+    const dir = lexiconCopy();
+    appendFileSync(join(dir, 'observations', 'qualite.tsv'), "positif\tc'était|c'est nickel\n");
+    expect(loadLexicon(dir).problems).toEqual([expect.stringMatching(/observations\/qualite\.tsv:\d+: « c'était » dans « c'était\|c'est » fait plusieurs mots/)]);
+    expect(patternProblem('=son|=sa|=d\' logement')).toBeNull();
+    expect(patternProblem('très bon|bonne sur')).toBeNull();
   });
 
   it('matches inflections by stem, exact words, prefixes, gaps and tags', () => {

@@ -8,7 +8,7 @@ import {
   activityRow, alertRow, cueRow, excuseRow, incidentRow, markerRow, observationRow, presenceRow, Problem, unitRow,
   type RowBuilder,
 } from './lexicon-rows.js';
-import { compilePattern } from './pattern.js';
+import { compilePattern, patternProblem } from './pattern.js';
 import { PhraseSet, type Phrase } from './phrase-set.js';
 import { stem } from './stem.js';
 import { parseTsv, type TsvRow } from './tsv.js';
@@ -38,8 +38,9 @@ export function loadLexicon(dir: string = defaultLexiconDir()): Lexicon {
   const phrases = <P extends Phrase>(file: string, build: RowBuilder<P>): PhraseSet<P> => {
     const out: P[] = [];
     for (const r of read(file)) {
-      const pattern = compilePattern(r.get('expression'), abbreviations);
-      const built = pattern === null ? new Problem('expression vide') : build(r, pattern);
+      const problem = patternProblem(r.get('expression'), abbreviations);
+      const pattern = problem === null ? compilePattern(r.get('expression'), abbreviations) : null;
+      const built = problem !== null ? new Problem(problem) : pattern === null ? new Problem('expression vide') : build(r, pattern);
       if (built instanceof Problem) problems.push(`${file}:${r.line}: ${built.message}`);
       else out.push(built);
     }

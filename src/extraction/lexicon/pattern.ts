@@ -48,6 +48,20 @@ function parseAlt(raw: string, abbreviations?: ReadonlyMap<string, string>): Alt
   });
 }
 
+/**
+ * Why an expression cannot be read as written, or null. Each alternative of `a|b` stands for one word
+ * of the note: « c'était|c'est » would keep only « c' » of « c'était » and match nothing, silently.
+ */
+export function patternProblem(source: string, abbreviations?: ReadonlyMap<string, string>): string | null {
+  for (const chunk of source.trim().split(/\s+/)) {
+    const body = chunk.length > 1 && chunk.endsWith('?') ? chunk.slice(0, -1) : chunk;
+    if (!body.includes('|')) continue;
+    const long = body.split('|').find((alt) => alt !== '' && parseAlt(alt, abbreviations).length > 1);
+    if (long !== undefined) return `« ${long} » dans « ${body} » fait plusieurs mots ; une alternative est un seul mot (écrire une ligne par forme)`;
+  }
+  return null;
+}
+
 /** Compiles one expression; returns null when it holds no word. */
 export function compilePattern(source: string, abbreviations?: ReadonlyMap<string, string>): Pattern | null {
   const items: Item[] = [];
