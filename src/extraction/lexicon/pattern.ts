@@ -48,13 +48,20 @@ function parseAlt(raw: string, abbreviations?: ReadonlyMap<string, string>): Alt
   });
 }
 
+/** The space-separated chunks of an expression, a trailing `?` (optional word) taken off. */
+function chunksOf(source: string): Array<{ body: string; optional: boolean }> {
+  return source.trim().split(/\s+/).map((chunk) => {
+    const optional = chunk.length > 1 && chunk.endsWith('?');
+    return { body: optional ? chunk.slice(0, -1) : chunk, optional };
+  });
+}
+
 /**
  * Why an expression cannot be read as written, or null. Each alternative of `a|b` stands for one word
  * of the note: « c'était|c'est » would keep only « c' » of « c'était » and match nothing, silently.
  */
 export function patternProblem(source: string, abbreviations?: ReadonlyMap<string, string>): string | null {
-  for (const chunk of source.trim().split(/\s+/)) {
-    const body = chunk.length > 1 && chunk.endsWith('?') ? chunk.slice(0, -1) : chunk;
+  for (const { body } of chunksOf(source)) {
     if (!body.includes('|')) continue;
     const long = body.split('|').find((alt) => alt !== '' && parseAlt(alt, abbreviations).length > 1);
     if (long !== undefined) return `« ${long} » dans « ${body} » fait plusieurs mots ; une alternative est un seul mot (écrire une ligne par forme)`;
@@ -65,13 +72,11 @@ export function patternProblem(source: string, abbreviations?: ReadonlyMap<strin
 /** Compiles one expression; returns null when it holds no word. */
 export function compilePattern(source: string, abbreviations?: ReadonlyMap<string, string>): Pattern | null {
   const items: Item[] = [];
-  for (const chunk of source.trim().split(/\s+/)) {
-    if (chunk === '…' || chunk === '...') {
+  for (const { body, optional } of chunksOf(source)) {
+    if (body === '…' || body === '...') {
       if (items.length > 0) items.push({ kind: 'gap', max: GAP_MAX });
       continue;
     }
-    const optional = chunk.length > 1 && chunk.endsWith('?');
-    const body = optional ? chunk.slice(0, -1) : chunk;
     if (body.includes('|')) {
       const alts = body.split('|').filter(Boolean).flatMap((a) => parseAlt(a, abbreviations).slice(0, 1));
       if (alts.length > 0) items.push({ kind: 'word', alts, optional });
